@@ -1,0 +1,90 @@
+# Portail Famille — build, run, test.
+# Objects live in build/<mode>/; modes: release (default) and asan (ASan + UBSan).
+
+CXX       ?= g++
+MODE      ?= release
+BUILD     := build/$(MODE)
+PKGS      := fcgi libctemplate libargon2 libcurl openssl
+CXXFLAGS_COMMON := -std=c++20 -Wall -Wextra -Werror -Wno-deprecated-declarations -Isrc -MMD -MP \
+                   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmysqlcppconn \
+             -lboost_program_options -lpthread
+
+ifeq ($(MODE),asan)
+  CXXFLAGS := $(CXXFLAGS_COMMON) -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=undefined -DPORTAIL_TEST_HOOKS=1
+  LDFLAGS  := -fsanitize=address,undefined
+else
+  CXXFLAGS := $(CXXFLAGS_COMMON) -O2 -g
+  LDFLAGS  :=
+endif
+
+LIB_SRC   := $(shell find src -name '*.cpp' ! -name main.cpp | sort)
+LIB_OBJ   := $(LIB_SRC:%.cpp=$(BUILD)/%.o)
+UNIT_SRC  := $(shell find tests/unit -name '*.cpp' | sort)
+UNIT_OBJ  := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
+INTEG_SRC := $(shell find tests/integration -name '*.cpp' | sort)
+INTEG_OBJ := $(INTEG_SRC:%.cpp=$(BUILD)/%.o)
+
+.PHONY: all build deps run stop test test-long bench check-layers format clean asan
+all build: $(BUILD)/portail $(BUILD)/unit_tests $(BUILD)/integration_tests $(BUILD)/hello_fcgi
+
+$(BUILD)/%.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
+
+$(BUILD)/libportail.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/portail: $(BUILD)/src/main.o $(BUILD)/libportail.a
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libportail.a
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/integration_tests: $(INTEG_OBJ) $(BUILD)/libportail.a
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# A bare libfcgi responder, the baseline of the benchmarks (not part of the portal).
+$(BUILD)/hello_fcgi: tests/bench/hello_fcgi.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $< -lfcgi
+
+asan:
+	$(MAKE) MODE=asan build
+
+deps:
+	@scripts/install-deps
+
+run: deps
+	$(MAKE) build
+	@scripts/dev-stack start
+
+stop:
+	@scripts/dev-stack stop
+
+test: deps
+	$(MAKE) build
+	$(MAKE) MODE=asan build
+	@scripts/run-tests
+
+test-long: test
+	@scripts/run-tests --long
+
+bench: deps
+	$(MAKE) build
+	@scripts/bench
+
+# domain/ is pure: no SQL, no FastCGI, no templates.
+check-layers:
+	@! grep -rnE 'sql::|cppconn|FCGX_|fcgiapp|ctemplate' src/domain || \
+	  (echo "check-layers: src/domain must stay pure" && false)
+
+format:
+	clang-format -i $$(find src tests -name '*.cpp' -o -name '*.h' | grep -v node_modules)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(INTEG_OBJ:.o=.d) $(BUILD)/src/main.d

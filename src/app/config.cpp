@@ -1,0 +1,107 @@
+#include "app/config.h"
+
+#include "app/log.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace po = boost::program_options;
+
+namespace app {
+
+boost::program_options::options_description common_options(Config& cfg)
+{
+    po::options_description desc("Common options");
+    desc.add_options()
+        ("help,h", "show this help")
+        ("config,c", po::value<std::string>(), "configuration file (INI: key = value)")
+        ("db-url", po::value(&cfg.db_url)->default_value(cfg.db_url),
+         "database: mysql://user[:password]@host[:port]/name[?socket=/path]")
+        ("db-password-file", po::value(&cfg.db_password_file),
+         "file holding the database password (preferred to a password in db-url)")
+        ("secret-file", po::value(&cfg.secret_file),
+         "file holding the server secret (CSRF and signatures), 32+ random bytes")
+        ("sql-dir", po::value(&cfg.sql_dir)->default_value(cfg.sql_dir), "migrations folder")
+        ("template-dir", po::value(&cfg.template_dir)->default_value(cfg.template_dir),
+         "templates folder")
+        ("base-url", po::value(&cfg.base_url)->default_value(cfg.base_url),
+         "default public URL of a new commune")
+        ("log-level", po::value(&cfg.log_level)->default_value(cfg.log_level),
+         "debug, info, warn or error");
+    return desc;
+}
+
+boost::program_options::options_description serve_options(Config& cfg)
+{
+    po::options_description desc("Server options");
+    desc.add_options()
+        ("listen", po::value(&cfg.listen)->default_value(cfg.listen),
+         "FastCGI socket: host:port, :port or a unix socket path")
+        ("threads", po::value(&cfg.threads)->default_value(cfg.threads), "worker threads")
+        ("backlog", po::value(&cfg.backlog)->default_value(cfg.backlog), "listen backlog")
+        ("max-body", po::value(&cfg.max_body)->default_value(cfg.max_body),
+         "largest multipart body in bytes (413 above)")
+        ("max-form", po::value(&cfg.max_form)->default_value(cfg.max_form),
+         "largest urlencoded body in bytes (413 above)")
+        ("max-concurrent-hashes",
+         po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
+         "password hashes computed at once")
+        ("migrate", po::bool_switch(&cfg.migrate_on_start), "apply migrations before serving")
+        ("test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
+         "enable /_test/ routes (dev stack and tests only)");
+    return desc;
+}
+
+namespace {
+std::string read_first_line(const std::string& path, const char* what)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw std::runtime_error(std::string("cannot read ") + what + " file " + path);
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+        line.pop_back();
+    return line;
+}
+} // namespace
+
+bool parse_options(int argc, const char* const argv[], const po::options_description& desc,
+                   po::variables_map& vm, Config& cfg, const std::string& usage)
+{
+    try {
+        po::store(po::parse_command_line(argc, argv, desc), vm);
+        if (vm.count("help")) {
+            std::cout << usage << "\n\n" << desc << "\n";
+            return false;
+        }
+        if (vm.count("config")) {
+            const auto path = vm["config"].as<std::string>();
+            std::ifstream in(path);
+            if (!in)
+                throw std::runtime_error("cannot read configuration file " + path);
+            po::store(po::parse_config_file(in, desc, true), vm);
+        }
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw std::runtime_error(e.what());
+    }
+    log::Level level;
+    if (!log::parse_level(cfg.log_level, level))
+        throw std::runtime_error("log-level must be debug, info, warn or error");
+    log::set_level(level);
+    if (!cfg.secret_file.empty()) {
+        cfg.secret = read_first_line(cfg.secret_file, "secret");
+        if (cfg.secret.size() < 32)
+            throw std::runtime_error("the secret must be at least 32 characters");
+    }
+    if (!cfg.db_password_file.empty())
+        cfg.db_password = read_first_line(cfg.db_password_file, "database password");
+    if (cfg.threads == 0 || cfg.threads > 1024)
+        throw std::runtime_error("threads must be between 1 and 1024");
+    return true;
+}
+
+} // namespace app

@@ -1,0 +1,46 @@
+// Configuration of the `portail` program: a config file (INI "key = value") plus the
+// command line, which wins. Safe defaults are for the dev stack only.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <cstddef>
+#include <string>
+
+namespace app {
+
+struct Config {
+    std::string db_url = "mysql://portail@127.0.0.1:3306/portail";
+    std::string db_password_file;
+    std::string db_password; // read from db_password_file
+    std::string secret_file;
+    std::string secret; // read from secret_file
+    std::string template_dir = "templates";
+    std::string sql_dir = "sql";
+    std::string listen = "127.0.0.1:9000";
+    unsigned threads = 8;
+    unsigned backlog = 1024;
+    std::string base_url = "http://localhost:8080";
+    std::string log_level = "info";
+    std::size_t max_body = 12 * 1024 * 1024;
+    std::size_t max_form = 256 * 1024;
+    unsigned max_concurrent_hashes = 2;
+    bool test_routes = false;
+    bool migrate_on_start = false;
+};
+
+// Options every subcommand understands (config, database, logging).
+boost::program_options::options_description common_options(Config& cfg);
+// Options of `serve`.
+boost::program_options::options_description serve_options(Config& cfg);
+
+// Parses argv (without the subcommand) against `desc`, then the --config file if given
+// (unknown keys in the file are ignored: one file serves every subcommand), then loads the
+// secret and database password files. Throws std::runtime_error with a message on error.
+// Returns false when --help was asked (help already printed).
+bool parse_options(int argc, const char* const argv[],
+                   const boost::program_options::options_description& desc,
+                   boost::program_options::variables_map& vm, Config& cfg,
+                   const std::string& usage);
+
+} // namespace app

@@ -1,0 +1,59 @@
+// What a handler gets: the request, the thread's services, the commune chosen by Host, the
+// session if any, and the path parameters. Handlers take `Context&` and return a Response.
+#pragma once
+
+#include "app/config.h"
+#include "db/agents.h"
+#include "db/communes.h"
+#include "db/connection.h"
+#include "db/sessions.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "view/view.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace app {
+
+// Per worker thread.
+struct Services {
+    db::Connection& db;
+    const Config& config;
+};
+
+struct Context {
+    const http::Request& req;
+    Services& services;
+    const db::Commune& commune;
+    http::PathParams params;
+    std::optional<db::SessionRow> session;
+    std::optional<db::Agent> agent; // loaded for agent sessions
+    std::string session_token;      // raw cookie value when a session is live
+    std::string csrf_cookie;        // this browser's CSRF cookie value
+    std::vector<http::SetCookie> cookies; // added to whatever response is sent
+
+    db::Connection& db() { return services.db; }
+    // Token to put in every form's `csrf` field.
+    std::string csrf() const;
+    // Path parameter `name` as a positive id; anything else is a 404.
+    std::int64_t path_id(std::string_view name) const;
+    view::Layout layout() const;
+
+    // Starts a session after a successful login: a fresh token, a fresh CSRF cookie.
+    void start_session(db::SessionKind kind, std::int64_t account_id);
+    // Ends the session (logout): row deleted, cookie cleared.
+    void end_session();
+    // Cookie names: "__Host-" prefixed (and Secure) behind TLS.
+    std::string cookie_name(std::string_view base) const;
+};
+
+using Handler = http::Response (*)(Context&);
+using Router = http::Router<Handler>;
+using Route = http::Route<Handler>;
+
+} // namespace app

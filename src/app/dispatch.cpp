@@ -1,0 +1,189 @@
+#include "app/dispatch.h"
+
+#include "app/commune_cache.h"
+#include "app/log.h"
+#include "http/csrf.h"
+#include "http/error.h"
+#include "security/tokens.h"
+
+#include <cppconn/exception.h>
+
+namespace app {
+
+namespace {
+
+bool agent_allowed(http::Access access, db::AgentRole role)
+{
+    switch (access) {
+    case http::Access::Agent: return true;
+    case http::Access::Regisseur:
+        return role == db::AgentRole::Regisseur || role == db::AgentRole::Administrateur;
+    case http::Access::Administrateur: return role == db::AgentRole::Administrateur;
+    default: return false;
+    }
+}
+
+http::Response health(Services& services)
+{
+    try {
+        auto& st = services.db.prepare("SELECT 1");
+        auto rs = db::query(st);
+        if (rs->next() && rs->getInt(1) == 1)
+            return http::json(200, R"({"statut":"ok","base_de_donnees":"ok"})");
+    } catch (const db::Unavailable&) {
+    } catch (const sql::SQLException&) {
+        services.db.invalidate();
+    }
+    auto r = http::json(503, R"({"statut":"indisponible","base_de_donnees":"injoignable"})");
+    r.set_header("Retry-After", "5");
+    return r;
+}
+
+// Loads the session named by the cookie, if it is live in this commune.
+void load_session(Context& ctx)
+{
+    const auto token = ctx.req.cookie(ctx.cookie_name("session"));
+    if (!token || token->empty())
+        return;
+    auto row = db::find_session(ctx.db(), ctx.commune.id, std::string(*token));
+    if (!row)
+        return;
+    if (row->kind == db::SessionKind::Agent) {
+        auto agent = db::find_agent(ctx.db(), ctx.commune.id, row->account_id);
+        if (!agent || !agent->active)
+            return;
+        ctx.agent = std::move(agent);
+    }
+    if (row->needs_touch)
+        db::touch_session(ctx.db(), row->id);
+    ctx.session = row;
+    ctx.session_token = std::string(*token);
+}
+
+// Redirects to the right login page, or refuses, per the route's declared access.
+std::optional<http::Response> check_access(Context& ctx, http::Access access)
+{
+    if (access == http::Access::Public)
+        return std::nullopt;
+    if (access == http::Access::Parent) {
+        if (ctx.session && ctx.session->kind == db::SessionKind::Parent)
+            return std::nullopt;
+        return http::see_other("/connexion");
+    }
+    if (!ctx.agent)
+        return http::see_other("/gestion/connexion");
+    if (!agent_allowed(access, ctx.agent->role))
+        throw http::Error(403, "Votre rôle ne donne pas accès à cette page.");
+    return std::nullopt;
+}
+
+http::Response run(const Router& router, Context& ctx, std::string_view body, bool too_large)
+{
+    const auto match = router.match(ctx.req.method(), ctx.req.path());
+    if (!match.route)
+        throw http::Error(match.path_known ? 405 : 404);
+    ctx.params = match.params;
+    const auto& route = *match.route;
+    auto& req = const_cast<http::Request&>(ctx.req);
+    if (route.method == "POST") {
+        if (too_large)
+            throw http::Error(413);
+        req.set_body(body, http::Limits{ctx.services.config.max_body, ctx.services.config.max_form});
+        if (route.csrf) {
+            if (!http::same_origin_ok(req.origin(), req.env("HTTP_ORIGIN"), req.env("HTTP_REFERER")))
+                throw http::Error(403, "La demande ne vient pas de ce site.");
+            const auto submitted = req.form().get("csrf");
+            if (!submitted ||
+                !http::csrf_token_valid(ctx.services.config.secret, ctx.csrf_cookie, *submitted))
+                throw http::Error(403, "Le formulaire a expiré. Rechargez la page et réessayez.");
+        }
+    }
+    load_session(ctx);
+    if (auto redirect = check_access(ctx, route.access))
+        return std::move(*redirect);
+    return route.handler(ctx);
+}
+
+} // namespace
+
+void add_security_headers(http::Response& r, bool https)
+{
+    r.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    r.set_header("X-Frame-Options", "DENY");
+    r.set_header("Referrer-Policy", "same-origin");
+    r.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (https)
+        r.set_header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    if (!r.has_header("Cache-Control"))
+        r.set_header("Cache-Control", "no-store");
+}
+
+Outcome dispatch(const Router& router, Services& services,
+                 const std::map<std::string, std::string>& env, std::string_view body,
+                 bool body_too_large)
+{
+    Outcome out;
+    view::Layout fallback_layout;
+    std::optional<http::Request> req;
+    std::shared_ptr<const db::Commune> commune;
+    std::optional<Context> ctx;
+    try {
+        req.emplace(http::Request::from_env(env));
+        out.request_id = req->request_id();
+        if (req->path() == "/sante") {
+            out.response = health(services);
+        } else {
+            commune = commune_for_host(services.db, req->host());
+            if (!commune)
+                throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
+            out.commune = commune->slug;
+            fallback_layout.commune_name = commune->name;
+            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}});
+            const auto cookie = req->cookie(ctx->cookie_name("csrf"));
+            if (cookie && cookie->size() == 43) {
+                ctx->csrf_cookie = std::string(*cookie);
+            } else {
+                ctx->csrf_cookie = security::random_token();
+                http::SetCookie c;
+                c.name = ctx->cookie_name("csrf");
+                c.value = ctx->csrf_cookie;
+                c.secure = req->is_https();
+                ctx->cookies.push_back(c);
+            }
+            fallback_layout = ctx->layout();
+            out.response = run(router, *ctx, body, body_too_large);
+        }
+    } catch (const http::Error& e) {
+        out.response = view::error_page(ctx ? ctx->layout() : fallback_layout, e.status(), e.detail());
+    } catch (const db::Unavailable& e) {
+        log::warn("rid=" + out.request_id + " database unavailable: " + e.what());
+        out.response = view::error_page(fallback_layout, 503);
+        out.response.set_header("Retry-After", "5");
+    } catch (const sql::SQLException& e) {
+        if (db::is_connection_error(e)) {
+            services.db.invalidate();
+            log::warn("rid=" + out.request_id + " database connection lost: " + e.what());
+            out.response = view::error_page(fallback_layout, 503);
+            out.response.set_header("Retry-After", "5");
+        } else {
+            log::error("rid=" + out.request_id + " SQL error " + std::to_string(e.getErrorCode()) +
+                       ": " + e.what());
+            out.response = view::error_page(fallback_layout, 500);
+        }
+    } catch (const std::exception& e) {
+        log::error("rid=" + out.request_id + " unexpected error: " + e.what());
+        out.response = view::error_page(fallback_layout, 500);
+    }
+    if (ctx)
+        for (auto& c : ctx->cookies)
+            out.response.cookies.push_back(std::move(c));
+    add_security_headers(out.response, req && req->is_https());
+    if (req && req->method() == "HEAD")
+        out.response.body.clear();
+    return out;
+}
+
+} // namespace app

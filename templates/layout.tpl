@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}}</title>
+<link rel="stylesheet" href="/static/css/portail.css">
+<link rel="icon" href="/static/favicon.ico">
+</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header" role="banner">
+  <div class="site-header__inner">
+    <a class="site-title" href="/"><span class="site-title__small">Portail Famille</span> {{COMMUNE_NAME}}</a>
+    {{#USER}}
+    <form class="logout" method="post" action="{{LOGOUT_URL}}">
+      <span class="user-name">{{USER_NAME}}</span>
+      <input type="hidden" name="csrf" value="{{CSRF}}">
+      <button type="submit" class="button button--quiet">Se déconnecter</button>
+    </form>
+    {{/USER}}
+  </div>
+  <nav class="site-nav" aria-label="Navigation principale">
+    <ul>
+    {{#NAV_PUBLIC}}
+      <li><a href="/">Accueil</a></li>
+    {{/NAV_PUBLIC}}
+    {{#NAV_PARENT}}
+      <li><a href="/famille">Espace famille</a></li>
+      <li><a href="/facturation">Espace facturation</a></li>
+    {{/NAV_PARENT}}
+    {{#NAV_AGENT}}
+      <li><a href="/gestion">Tableau de bord</a></li>
+    {{/NAV_AGENT}}
+    </ul>
+  </nav>
+</header>
+<main id="contenu" class="site-main" tabindex="-1">
+{{>CONTENT}}
+</main>
+<footer class="site-footer" role="contentinfo">
+  <p>{{COMMUNE_NAME}} — Portail Famille</p>
+</footer>
+</body>
+</html>

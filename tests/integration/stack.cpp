@@ -1,0 +1,143 @@
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <sys/wait.h>
+
+namespace itest {
+
+namespace {
+Stack* current = nullptr;
+
+std::string shell_quote(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return out + "'";
+}
+} // namespace
+
+int run(const std::string& command, std::string* output)
+{
+    FILE* p = ::popen(command.c_str(), "r");
+    if (!p)
+        return -1;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+        if (output)
+            output->append(buf, n);
+    const int status = ::pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Stack& Stack::get()
+{
+    if (!current)
+        throw std::runtime_error("the stack fixture is not running");
+    return *current;
+}
+
+std::string Stack::url(const std::string& path) const
+{
+    return "http://127.0.0.1:" + std::to_string(http_port) + path;
+}
+
+int Stack::control(const std::string& command) const
+{
+    return run(shell_quote(root + "/scripts/stack") + " " + command + " " + shell_quote(dir) +
+               " >> " + shell_quote(dir + "/log/control.log") + " 2>&1");
+}
+
+int Stack::portail(const std::string& args, std::string* output) const
+{
+    return run(shell_quote(root + "/build/" + mode + "/portail") + " " + args + " --config " +
+                   shell_quote(dir + "/portail.conf") + " 2>&1",
+               output);
+}
+
+std::string Stack::sql(const std::string& statement) const
+{
+    std::string out;
+    run("mariadb --no-defaults -N -B --socket=" + shell_quote(dir + "/mysql.sock") +
+            " -uroot portail -e " + shell_quote(statement) + " 2>&1",
+        &out);
+    while (!out.empty() && out.back() == '\n')
+        out.pop_back();
+    return out;
+}
+
+int Stack::worker_pid() const
+{
+    std::ifstream in(dir + "/portail.pid");
+    int pid = 0;
+    in >> pid;
+    return pid;
+}
+
+// Global fixture: one stack for the whole test binary.
+struct StackFixture {
+    Stack stack;
+    StackFixture()
+    {
+        const char* root = std::getenv("PORTAIL_ROOT");
+        stack.root = root ? root : std::filesystem::current_path().string();
+        const char* mode = std::getenv("STACK_MODE");
+        stack.mode = mode ? mode : "release";
+        char tmpl[] = "/tmp/portail-itest-XXXXXX";
+        if (!::mkdtemp(tmpl))
+            throw std::runtime_error("mkdtemp failed");
+        stack.dir = tmpl;
+        const auto up = run("PORTS=auto AUTH_RATE=2000r/s MODE=" + stack.mode + " THREADS=6 " +
+                            shell_quote(stack.root + "/scripts/stack") + " up " +
+                            shell_quote(stack.dir) + " 2>&1");
+        if (up != 0) {
+            std::string log;
+            run("tail -n 30 " + shell_quote(stack.dir) + "/log/*.log", &log);
+            throw std::runtime_error("scripts/stack up failed:\n" + log);
+        }
+        std::ifstream env(stack.dir + "/stack.env");
+        std::string line;
+        while (std::getline(env, line)) {
+            const auto eq = line.find('=');
+            if (eq != std::string::npos)
+                stack.env[line.substr(0, eq)] = line.substr(eq + 1);
+        }
+        stack.http_port = std::stoi(stack.env.at("HTTP_PORT"));
+        current = &stack;
+        std::ofstream(stack.dir + "/admin-password") << admin_password << "\n";
+        std::string out;
+        if (stack.portail("seed-demo --admin-password-file " + shell_quote(stack.dir + "/admin-password"), &out) != 0)
+            throw std::runtime_error("seed-demo failed: " + out);
+        if (stack.portail("create-commune --slug autreville --name Autreville --host " +
+                              std::string(other_host) + " --if-missing", &out) != 0)
+            throw std::runtime_error("create-commune failed: " + out);
+        if (stack.portail("create-agent --commune autreville --email " +
+                              std::string(other_agent_email) +
+                              " --name 'Agent Autreville' --role administrateur --if-missing"
+                              " --password-file " + shell_quote(stack.dir + "/admin-password"),
+                          &out) != 0)
+            throw std::runtime_error("create-agent failed: " + out);
+    }
+    ~StackFixture()
+    {
+        current = nullptr;
+        stack.control("down");
+        if (!std::getenv("KEEP_STACK"))
+            std::filesystem::remove_all(stack.dir);
+    }
+};
+
+BOOST_TEST_GLOBAL_FIXTURE(StackFixture);
+
+} // namespace itest

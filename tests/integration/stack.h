@@ -1,0 +1,39 @@
+// The real stack for integration tests: MariaDB, SMTP sink, workers and Nginx started by
+// scripts/stack in a temp folder on free ports, seeded with the demo commune and a second
+// commune, and stopped at the end even when tests fail.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace itest {
+
+struct Stack {
+    std::string dir;
+    std::string root;     // the repository
+    int http_port = 0;
+    std::string mode;     // release or asan
+    std::map<std::string, std::string> env;
+
+    static Stack& get();
+    std::string url(const std::string& path) const;
+    // Runs `scripts/stack <command> <dir>`; returns the exit code.
+    int control(const std::string& command) const;
+    // Runs the portail binary with arguments (and --config of the stack); returns exit code,
+    // stdout in `output`.
+    int portail(const std::string& args, std::string* output = nullptr) const;
+    // Runs SQL as root on the stack's database; returns stdout.
+    std::string sql(const std::string& statement) const;
+    int worker_pid() const;
+};
+
+// Password of the demo administrator and of the second commune's agent.
+inline const char* admin_email = "admin@caumont-sur-durance.fr";
+inline const char* admin_password = "motdepasse-admin-demo";
+inline const char* other_host = "autreville.test";
+inline const char* other_agent_email = "agent@autreville.test";
+
+// Runs a shell command, returns exit status; output captured when `output` is not null.
+int run(const std::string& command, std::string* output = nullptr);
+
+} // namespace itest
