@@ -20,7 +20,7 @@ else
 endif
 
 LIB_SRC   := $(shell find src -name '*.cpp' ! -name main.cpp | sort)
-LIB_OBJ   := $(LIB_SRC:%.cpp=$(BUILD)/%.o)
+LIB_OBJ   := $(LIB_SRC:%.cpp=$(BUILD)/%.o) $(BUILD)/gen/common_passwords.o
 UNIT_SRC  := $(shell find tests/unit -name '*.cpp' | sort)
 UNIT_OBJ  := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
 INTEG_SRC := $(shell find tests/integration -name '*.cpp' | sort)
@@ -31,6 +31,14 @@ all build: $(BUILD)/portail $(BUILD)/unit_tests $(BUILD)/integration_tests $(BUI
 
 $(BUILD)/%.o: %.cpp
 	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
+
+# The common-password list is compiled into the binary (no file to find at run time).
+$(BUILD)/gen/common_passwords.cpp: src/domain/common_passwords.txt scripts/gen-common-passwords
+	@mkdir -p $(dir $@)
+	scripts/gen-common-passwords $< $@
+
+$(BUILD)/gen/common_passwords.o: $(BUILD)/gen/common_passwords.cpp
 	$(CXX) $(CXXFLAGS) -c $< -o $@
 
 $(BUILD)/libportail.a: $(LIB_OBJ)

@@ -31,6 +31,7 @@
     {{/NAV_PARENT}}
     {{#NAV_AGENT}}
       <li><a href="/gestion">Tableau de bord</a></li>
+      <li><a href="/gestion/familles">Familles</a></li>
     {{/NAV_AGENT}}
     </ul>
   </nav>

@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include "app/config.h"
+#include "app/demo.h"
 #include "app/log.h"
 #include "app/server.h"
 #include "db/agents.h"
@@ -156,38 +157,32 @@ int run_create_agent(int argc, const char* const argv[])
 int run_seed_demo(int argc, const char* const argv[])
 {
     Config cfg;
-    std::string admin_password_file;
+    std::string admin_password_file, parent_password_file;
+    DemoSettings demo;
     po::options_description desc;
     po::options_description own("seed-demo options");
     own.add_options()
         ("admin-password-file", po::value(&admin_password_file)->required(),
-         "password of the demo administrator (the dev stack generates one)");
+         "password of the demo administrator (the dev stack generates one)")
+        ("parent-password-file", po::value(&parent_password_file),
+         "password of the demo parent account (defaults to the administrator's)")
+        ("codes-file", po::value(&demo.codes_file)->default_value("var/demo-codes.txt"),
+         "where to write the unused demo codes abonné (code;last name;first name)");
     desc.add(common_options(cfg)).add(own);
     po::variables_map vm;
     if (!parse_options(argc, argv, desc, vm, cfg,
                        "Usage: portail seed-demo --admin-password-file F\n"
-                       "Creates the demo commune Caumont-sur-Durance (idempotent)."))
+                       "Creates the demo commune Caumont-sur-Durance and its families "
+                       "(idempotent)."))
         return 0;
+    demo.base_url = cfg.base_url;
+    demo.admin_password = read_password(admin_password_file);
+    demo.parent_password =
+        parent_password_file.empty() ? demo.admin_password : read_password(parent_password_file);
     sql::mysql::get_mysql_driver_instance();
     db::Connection conn(db_settings(cfg));
     db::migrate(conn, cfg.sql_dir, std::cout);
-    std::int64_t commune_id = 0;
-    if (auto existing = db::find_commune_by_slug(conn, "caumont")) {
-        commune_id = existing->id;
-    } else {
-        db::Commune c{0, "caumont", "Caumont-sur-Durance", cfg.base_url,
-                      "portail-famille@caumont-sur-durance.fr"};
-        commune_id = db::create_commune(conn, c, {"localhost", "127.0.0.1"});
-    }
-    if (!db::find_agent_by_email(conn, commune_id, "admin@caumont-sur-durance.fr")) {
-        db::Agent a;
-        a.commune_id = commune_id;
-        a.email = "admin@caumont-sur-durance.fr";
-        a.display_name = "Claire Martin";
-        a.role = db::AgentRole::Administrateur;
-        a.password_hash = security::hash_password(read_password(admin_password_file));
-        db::create_agent(conn, a);
-    }
+    seed_demo(conn, demo);
     std::cout << "demo data ready: commune caumont on localhost\n";
     return 0;
 }

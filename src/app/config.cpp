@@ -49,6 +49,14 @@ boost::program_options::options_description serve_options(Config& cfg)
          po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
          "password hashes computed at once")
         ("migrate", po::bool_switch(&cfg.migrate_on_start), "apply migrations before serving")
+        ("smtp-url", po::value(&cfg.smtp_url)->default_value(cfg.smtp_url),
+         "mail server: smtp://host:port or smtps://host:port")
+        ("smtp-user", po::value(&cfg.smtp_user), "SMTP user (no authentication when empty)")
+        ("smtp-password-file", po::value(&cfg.smtp_password_file), "file holding the SMTP password")
+        ("smtp-starttls", po::value(&cfg.smtp_starttls)->default_value(cfg.smtp_starttls),
+         "require STARTTLS on smtp://")
+        ("mail-sender", po::value(&cfg.mail_sender)->default_value(cfg.mail_sender),
+         "deliver the mail outbox from this process")
         ("test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
          "enable /_test/ routes (dev stack and tests only)");
     return desc;
@@ -99,6 +107,8 @@ bool parse_options(int argc, const char* const argv[], const po::options_descrip
     }
     if (!cfg.db_password_file.empty())
         cfg.db_password = read_first_line(cfg.db_password_file, "database password");
+    if (!cfg.smtp_password_file.empty())
+        cfg.smtp_password = read_first_line(cfg.smtp_password_file, "SMTP password");
     if (cfg.threads == 0 || cfg.threads > 1024)
         throw std::runtime_error("threads must be between 1 and 1024");
     return true;

@@ -25,6 +25,12 @@ struct Config {
     std::size_t max_body = 12 * 1024 * 1024;
     std::size_t max_form = 256 * 1024;
     unsigned max_concurrent_hashes = 2;
+    std::string smtp_url = "smtp://127.0.0.1:25";
+    std::string smtp_user;
+    std::string smtp_password_file;
+    std::string smtp_password; // read from smtp_password_file
+    bool smtp_starttls = false;
+    bool mail_sender = true; // run the outbox sender thread in `serve`
     bool test_routes = false;
     bool migrate_on_start = false;
 };

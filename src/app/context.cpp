@@ -26,9 +26,9 @@ view::Layout Context::layout() const
     if (agent) {
         l.area = view::Layout::Area::Agent;
         l.user_name = agent->display_name;
-    } else if (session && session->kind == db::SessionKind::Parent) {
+    } else if (parent) {
         l.area = view::Layout::Area::Parent;
-        l.user_name = "Mon compte";
+        l.user_name = parent->first_name + " " + parent->last_name;
     } else if (req.path().rfind("/gestion", 0) == 0) {
         l.area = view::Layout::Area::Agent;
     }
@@ -67,6 +67,7 @@ void Context::end_session()
         db::delete_session(db(), commune.id, session_token);
     session.reset();
     agent.reset();
+    parent.reset();
     session_token.clear();
     http::SetCookie c;
     c.name = cookie_name("session");

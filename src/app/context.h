@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/config.h"
+#include "db/accounts.h"
 #include "db/agents.h"
 #include "db/communes.h"
 #include "db/connection.h"
@@ -32,12 +33,15 @@ struct Context {
     const db::Commune& commune;
     http::PathParams params;
     std::optional<db::SessionRow> session;
-    std::optional<db::Agent> agent; // loaded for agent sessions
+    std::optional<db::Agent> agent;          // loaded for agent sessions
+    std::optional<db::ParentAccount> parent; // loaded for parent sessions
     std::string session_token;      // raw cookie value when a session is live
     std::string csrf_cookie;        // this browser's CSRF cookie value
     std::vector<http::SetCookie> cookies; // added to whatever response is sent
 
     db::Connection& db() { return services.db; }
+    // The logged-in parent's family; only on Access::Parent routes (the dispatcher ensures it).
+    std::int64_t family_id() const { return parent->family_id; }
     // Token to put in every form's `csrf` field.
     std::string csrf() const;
     // Path parameter `name` as a positive id; anything else is a 404.

@@ -53,6 +53,11 @@ void load_session(Context& ctx)
         if (!agent || !agent->active)
             return;
         ctx.agent = std::move(agent);
+    } else {
+        auto parent = db::find_account(ctx.db(), ctx.commune.id, row->account_id);
+        if (!parent || !parent->confirmed)
+            return;
+        ctx.parent = std::move(parent);
     }
     if (row->needs_touch)
         db::touch_session(ctx.db(), row->id);
@@ -66,7 +71,7 @@ std::optional<http::Response> check_access(Context& ctx, http::Access access)
     if (access == http::Access::Public)
         return std::nullopt;
     if (access == http::Access::Parent) {
-        if (ctx.session && ctx.session->kind == db::SessionKind::Parent)
+        if (ctx.parent)
             return std::nullopt;
         return http::see_other("/connexion");
     }
@@ -141,7 +146,7 @@ Outcome dispatch(const Router& router, Services& services,
                 throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
             out.commune = commune->slug;
             fallback_layout.commune_name = commune->name;
-            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}});
+            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}});
             const auto cookie = req->cookie(ctx->cookie_name("csrf"));
             if (cookie && cookie->size() == 43) {
                 ctx->csrf_cookie = std::string(*cookie);
@@ -158,6 +163,8 @@ Outcome dispatch(const Router& router, Services& services,
         }
     } catch (const http::Error& e) {
         out.response = view::error_page(ctx ? ctx->layout() : fallback_layout, e.status(), e.detail());
+        if (e.retry_after() > 0)
+            out.response.set_header("Retry-After", std::to_string(e.retry_after()));
     } catch (const db::Unavailable& e) {
         log::warn("rid=" + out.request_id + " database unavailable: " + e.what());
         out.response = view::error_page(fallback_layout, 503);

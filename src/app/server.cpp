@@ -4,6 +4,7 @@
 #include "app/log.h"
 #include "backoffice/routes.h"
 #include "db/migrations.h"
+#include "mail/outbox.h"
 #include "security/password.h"
 #include "web/routes.h"
 
@@ -21,6 +22,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -183,6 +185,17 @@ int serve(const Config& config)
     log::info("portail serving on " + config.listen + " with " + std::to_string(config.threads) +
               " threads");
 
+    std::optional<mail::Sender> sender;
+    if (config.mail_sender) {
+        mail::SmtpSettings smtp;
+        smtp.url = config.smtp_url;
+        smtp.user = config.smtp_user;
+        smtp.password = config.smtp_password;
+        smtp.starttls = config.smtp_starttls;
+        sender.emplace(db_settings(config), smtp);
+        sender->start();
+    }
+
     std::vector<std::thread> threads;
     for (unsigned i = 0; i < config.threads; ++i)
         threads.emplace_back(worker, listen_fd, std::cref(router), std::cref(config));
@@ -206,6 +219,8 @@ int serve(const Config& config)
     }
     for (auto& t : threads)
         t.join();
+    if (sender)
+        sender->stop();
     ::close(listen_fd);
     log::info("stopped");
     return 0;

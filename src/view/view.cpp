@@ -5,6 +5,14 @@
 
 namespace view {
 
+namespace {
+// Mail bodies keep their blank lines (paragraphs of the plain-text part).
+ctemplate::Strip strip_mode(const std::string& name)
+{
+    return name.rfind("mail/", 0) == 0 ? ctemplate::DO_NOT_STRIP : ctemplate::STRIP_BLANK_LINES;
+}
+} // namespace
+
 void load_templates(const std::string& dir)
 {
     namespace fs = std::filesystem;
@@ -16,7 +24,7 @@ void load_templates(const std::string& dir)
         if (!entry.is_regular_file() || entry.path().extension() != ".tpl")
             continue;
         const auto name = fs::relative(entry.path(), dir).string();
-        if (!ctemplate::LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
+        if (!ctemplate::LoadTemplate(name, strip_mode(name)))
             throw std::runtime_error("broken template: " + name);
         ++count;
     }
@@ -64,6 +72,14 @@ http::Response Page::render(const Layout& layout, int status)
                                    &r.body))
         throw std::runtime_error("template expansion failed: layout.tpl");
     return r;
+}
+
+std::string expand(const std::string& template_name, const ctemplate::TemplateDictionary& dict)
+{
+    std::string out;
+    if (!ctemplate::ExpandTemplate(template_name, strip_mode(template_name), &dict, &out))
+        throw std::runtime_error("template expansion failed: " + template_name);
+    return out;
 }
 
 namespace {

@@ -41,6 +41,9 @@ private:
 // with an optional French detail line.
 http::Response error_page(const Layout& layout, int status, const std::string& detail = {});
 
+// Expands a template outside the layout (mail bodies); throws on failure.
+std::string expand(const std::string& template_name, const ctemplate::TemplateDictionary& dict);
+
 // "Accueil — Caumont-sur-Durance" style page title helper for tests and pages.
 std::string page_title(const std::string& title, const std::string& commune_name);
 

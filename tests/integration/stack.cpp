@@ -117,7 +117,9 @@ struct StackFixture {
         current = &stack;
         std::ofstream(stack.dir + "/admin-password") << admin_password << "\n";
         std::string out;
-        if (stack.portail("seed-demo --admin-password-file " + shell_quote(stack.dir + "/admin-password"), &out) != 0)
+        if (stack.portail("seed-demo --admin-password-file " + shell_quote(stack.dir + "/admin-password") +
+                              " --codes-file " + shell_quote(stack.dir + "/demo-codes.txt"),
+                          &out) != 0)
             throw std::runtime_error("seed-demo failed: " + out);
         if (stack.portail("create-commune --slug autreville --name Autreville --host " +
                               std::string(other_host) + " --if-missing", &out) != 0)

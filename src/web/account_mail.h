@@ -1,0 +1,21 @@
+// The mails of the account journeys, rendered from templates/mail/ and put in the outbox
+// (in the caller's transaction).
+#pragma once
+
+#include "app/context.h"
+
+#include <string>
+
+namespace web {
+
+void mail_confirmation(app::Context& ctx, const std::string& to, const std::string& first_name,
+                       const std::string& token);
+void mail_already_registered(app::Context& ctx, const std::string& to);
+void mail_password_reset(app::Context& ctx, const std::string& to, const std::string& token);
+void mail_email_change(app::Context& ctx, const std::string& new_address,
+                       const std::string& token);
+void mail_email_change_notice(app::Context& ctx, const std::string& old_address,
+                              const std::string& new_address);
+void mail_password_changed(app::Context& ctx, const std::string& to);
+
+} // namespace web

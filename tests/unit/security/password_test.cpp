@@ -1,0 +1,111 @@
+#include "security/password.h"
+
+#include <argon2.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+// Each default-cost hash or verification takes tens of milliseconds: the tests share one hash
+// and compute as few as possible.
+
+namespace
+{
+
+const std::string password = "Cheval-Agrafe-Batterie-9";
+
+const std::string& shared_hash()
+{
+    static const std::string hash = security::hash_password(password);
+    return hash;
+}
+
+const std::string default_prefix = "$argon2id$v=19$m=19456,t=2,p=1$";
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(security_password)
+
+BOOST_AUTO_TEST_CASE(hash_is_a_phc_string_with_the_default_parameters)
+{
+    const auto& h = shared_hash();
+    BOOST_TEST(h.rfind(default_prefix, 0) == 0u, h);
+    BOOST_TEST(h.find('\0') == std::string::npos);
+    // salt and hash follow, separated by '$'.
+    const auto rest = h.substr(default_prefix.size());
+    const auto dollar = rest.find('$');
+    BOOST_REQUIRE(dollar != std::string::npos);
+    BOOST_TEST(dollar >= 22u); // 16-byte salt, base64 without padding
+    BOOST_TEST(rest.size() - dollar - 1 >= 43u); // 32-byte hash
+}
+
+BOOST_AUTO_TEST_CASE(verify_accepts_the_right_password)
+{
+    BOOST_TEST(security::verify_password(password, shared_hash()));
+}
+
+BOOST_AUTO_TEST_CASE(verify_refuses_a_wrong_password)
+{
+    BOOST_TEST(!security::verify_password(password + "x", shared_hash()));
+    BOOST_TEST(!security::verify_password("", shared_hash()));
+}
+
+BOOST_AUTO_TEST_CASE(two_hashes_of_the_same_password_differ_by_their_salt)
+{
+    const auto other = security::hash_password(password);
+    BOOST_TEST(other != shared_hash());
+    BOOST_TEST(other.rfind(default_prefix, 0) == 0u, other);
+}
+
+BOOST_AUTO_TEST_CASE(weak_parameters_are_written_and_still_verify)
+{
+    const auto weak = security::hash_password(password, {1, 8192, 1});
+    BOOST_TEST(weak.rfind("$argon2id$v=19$m=8192,t=1,p=1$", 0) == 0u, weak);
+    BOOST_TEST(security::verify_password(password, weak));
+    BOOST_TEST(security::needs_rehash(weak));
+}
+
+BOOST_AUTO_TEST_CASE(needs_rehash_is_false_for_default_parameters)
+{
+    BOOST_TEST(!security::needs_rehash(shared_hash()));
+}
+
+BOOST_AUTO_TEST_CASE(needs_rehash_compares_each_parameter)
+{
+    // needs_rehash reads the parameters only: no hash is computed here.
+    const std::string tail = "$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=8192,t=2,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=1,p=1" + tail));
+    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail));
+    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=65536,t=3,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail, {3, 19456, 1}));
+    BOOST_TEST(security::needs_rehash("$argon2i$v=19$m=19456,t=2,p=1" + tail));
+    BOOST_TEST(security::needs_rehash(""));
+}
+
+BOOST_AUTO_TEST_CASE(non_argon2id_strings_never_verify)
+{
+    // A genuine argon2i hash of the same password: libargon2 would accept it as argon2i.
+    char encoded[256] = {};
+    const unsigned char salt[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    BOOST_REQUIRE(argon2i_hash_encoded(1, 8, 1, password.data(), password.size(), salt,
+                                       sizeof salt, 32, encoded, sizeof encoded) == ARGON2_OK);
+    const std::string argon2i = encoded;
+    BOOST_REQUIRE(argon2i.rfind("$argon2i$", 0) == 0u);
+    BOOST_REQUIRE(argon2_verify(argon2i.c_str(), password.data(), password.size(), Argon2_i) ==
+                  ARGON2_OK);
+    BOOST_TEST(!security::verify_password(password, argon2i));
+
+    BOOST_TEST(!security::verify_password(password, password));
+    BOOST_TEST(!security::verify_password(password, ""));
+    BOOST_TEST(!security::verify_password(password, "$argon2id$"));
+    BOOST_TEST(!security::verify_password(
+        password, "$2y$10$abcdefghijklmnopqrstuuJ0yM9a0Rcy8aVxqk3u6YwFqVfKz5u0e"));
+}
+
+BOOST_AUTO_TEST_CASE(dummy_verification_runs_without_error)
+{
+    BOOST_CHECK_NO_THROW(security::verify_dummy("anything"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
