@@ -348,6 +348,14 @@ void journal(app::Context& ctx, std::int64_t family_id, const std::string& actio
                 detail);
 }
 
+bool has_account(app::Context& ctx, std::int64_t family_id, std::int64_t guardian_id)
+{
+    for (const auto& a : db::linked_accounts(ctx.db(), ctx.commune.id, family_id))
+        if (a.guardian_id == guardian_id)
+            return true;
+    return false;
+}
+
 std::string family_url(std::int64_t id)
 {
     return "/gestion/familles/" + std::to_string(id);
@@ -539,7 +547,7 @@ http::Response render_family(app::Context& ctx, const db::Family& family,
     if (family.archived)
         d.ShowSection("ARCHIVED");
     if (failed)
-        d.ShowSection("PAGE_ERRORS");
+        d.SetValueAndShowSection("FAILED_FORM", "#" + failed->form_id, "PAGE_ERRORS");
     add_members(d, family);
     add_code_status(ctx, d, family.id);
     add_accounts_and_journal(ctx, d, family.id);
@@ -728,6 +736,9 @@ http::Response member_update(app::Context& ctx)
     if (!before)
         throw http::Error(404);
     FailedForm input{"membre-" + std::to_string(member_id), read_member_form(ctx.req.form())};
+    if (input.data.get("role") != "guardian" && has_account(ctx, family.id, member_id))
+        input.data.errors["role"] = "Ce responsable légal a un compte parent : déliez d'abord "
+                                    "ce compte pour changer son rôle.";
     if (!input.data.ok())
         return render_family(ctx, family, &input, 400);
     auto after = member_of(input.data);

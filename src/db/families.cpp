@@ -439,7 +439,7 @@ std::vector<LinkedAccount> linked_accounts(Connection& conn, std::int64_t commun
                                            std::int64_t family_id)
 {
     auto& st = conn.prepare(
-        "SELECT a.id, a.email, CONCAT(m.first_name, ' ', m.last_name) AS guardian,"
+        "SELECT a.id, a.guardian_id, a.email, CONCAT(m.first_name, ' ', m.last_name) AS guardian,"
         " a.confirmed_at IS NOT NULL AS confirmed,"
         " IFNULL(DATE_FORMAT(a.last_login_at, '%Y-%m-%d %H:%i:%s'), '') AS last_login"
         " FROM parent_account a JOIN family_member m"
@@ -452,6 +452,7 @@ std::vector<LinkedAccount> linked_accounts(Connection& conn, std::int64_t commun
     while (rs->next()) {
         LinkedAccount a;
         a.id = rs->getInt64("id");
+        a.guardian_id = rs->getInt64("guardian_id");
         a.email = rs->getString("email");
         a.guardian_name = rs->getString("guardian");
         a.confirmed = rs->getBoolean("confirmed");

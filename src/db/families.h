@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace db
-{
+namespace db {
 
 enum class MemberRole { Guardian, Child, Contact };
 const char* member_role_name(MemberRole role); // "guardian", "child", "contact"
@@ -100,6 +99,7 @@ std::optional<CodeStatus> latest_code(Connection& conn, std::int64_t commune_id,
 
 struct LinkedAccount {
     std::int64_t id = 0;
+    std::int64_t guardian_id = 0;
     std::string email;
     std::string guardian_name;
     bool confirmed = false;

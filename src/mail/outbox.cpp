@@ -226,6 +226,8 @@ public:
         long smtp_code = 0;
         curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &smtp_code);
         curl_slist_free_all(rcpt);
+        if (rc != CURLE_OK)
+            renew_handle();
 
         SendResult result;
         if (rc == CURLE_OK) {
@@ -247,6 +249,17 @@ public:
     }
 
 private:
+    // After a failure the SMTP session may be left mid-transaction (a reused connection then
+    // answers "503 nested MAIL"): a new handle closes it and starts the next mail afresh.
+    void renew_handle()
+    {
+        CURL* fresh = curl_easy_init();
+        if (!fresh)
+            throw std::runtime_error("curl_easy_init failed");
+        curl_easy_cleanup(curl_);
+        curl_ = fresh;
+    }
+
     const SmtpSettings& settings_;
     std::function<bool()> stopping_;
     CURL* curl_;

@@ -3,7 +3,7 @@
   <div class="alert alert--ok" role="status">
     <p>Un nouveau code abonné a été émis pour la famille {{FAMILY_NAME}}. <strong>Il n'est affiché que sur cette page</strong> et n'est pas conservé en clair : imprimez la lettre maintenant.</p>
   </div>
-  <p>Pour imprimer, utilisez la commande « Imprimer » du navigateur (Ctrl + P) : seule la lettre est imprimée, sans les menus du portail.</p>
+  <p><strong>Imprimer :</strong> utilisez la commande « Imprimer » du navigateur (Ctrl + P) ; seule la lettre est imprimée, sans les menus du portail ni ce message.</p>
   <p><a href="{{FAMILY_URL}}">Retour à la page de la famille</a></p>
 </div>
 <article class="letter">

@@ -13,7 +13,7 @@
 {{#NO_RESULT}}<p>Aucune famille ne correspond à cette recherche.</p>{{/NO_RESULT}}
 {{#HAS_RESULTS}}
 <div class="table-wrap">
-<table class="data-table" aria-labelledby="resultats">
+<table class="table" aria-labelledby="resultats">
   <thead>
     <tr>
       <th scope="col">N°</th>

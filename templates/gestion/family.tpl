@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <p><a href="/gestion/familles">Retour à la liste des familles</a></p>
 <h1>Famille {{FAMILY_NAME}} <span class="family-number">n° {{FAMILY_NUMBER}}</span></h1>
-{{#PAGE_ERRORS}}<p class="alert alert--error" role="alert">Le formulaire contient des erreurs ; rien n'a été enregistré. Les champs à corriger sont signalés plus bas.</p>{{/PAGE_ERRORS}}
+{{#PAGE_ERRORS}}<p class="alert alert--error" role="alert">Le formulaire contient des erreurs ; rien n'a été enregistré. <a href="{{FAILED_FORM}}">Voir les champs à corriger</a>.</p>{{/PAGE_ERRORS}}
 {{#ARCHIVED}}<p class="alert">Ce dossier est archivé.</p>{{/ARCHIVED}}
 
 <section class="card" aria-labelledby="titre-dossier">
@@ -29,7 +29,7 @@
   {{#NO_MEMBER}}<p>Aucun membre n'est enregistré.</p>{{/NO_MEMBER}}
   {{#HAS_MEMBERS}}
   <div class="table-wrap">
-  <table class="data-table" aria-labelledby="titre-membres">
+  <table class="table" aria-labelledby="titre-membres">
     <thead>
       <tr>
         <th scope="col">Nom</th>
@@ -76,7 +76,7 @@
   {{#NO_ACCOUNT}}<p>Aucun compte parent n'est lié à cette famille.</p>{{/NO_ACCOUNT}}
   {{#HAS_ACCOUNTS}}
   <div class="table-wrap">
-  <table class="data-table" aria-labelledby="titre-comptes">
+  <table class="table" aria-labelledby="titre-comptes">
     <thead>
       <tr>
         <th scope="col">Responsable légal</th>
@@ -114,8 +114,8 @@
   <details class="card form-card" id="{{FORM_ID}}"{{#FORM_OPEN}} open{{/FORM_OPEN}}>
     <summary>{{FORM_SUMMARY}}</summary>
     {{#FORM_ERRORS}}
-    <div class="alert alert--error" role="alert">
-      <p>Le formulaire contient des erreurs ; rien n'a été enregistré :</p>
+    <div class="alert alert--error">
+      <p>À corriger :</p>
       <ul>{{#ERROR_LINK}}<li><a href="{{LINK_TARGET}}">{{LINK_TEXT}}</a></li>{{/ERROR_LINK}}</ul>
     </div>
     {{/FORM_ERRORS}}
@@ -141,7 +141,7 @@
   {{#NO_JOURNAL}}<p>Aucune action n'est encore enregistrée.</p>{{/NO_JOURNAL}}
   {{#HAS_JOURNAL_ROWS}}
   <div class="table-wrap">
-  <table class="data-table" aria-labelledby="titre-journal">
+  <table class="table" aria-labelledby="titre-journal">
     <thead>
       <tr>
         <th scope="col">Date</th>

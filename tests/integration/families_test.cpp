@@ -311,6 +311,15 @@ BOOST_AUTO_TEST_CASE(agent_unlinks_a_parent_account_and_ends_its_sessions)
     BOOST_TEST(contains(page.body, email));
     BOOST_TEST(contains(page.body, path + "/comptes/" + account + "/delier"));
     const auto csrf = input_value(page.body, "csrf");
+    // A guardian with an account stays a guardian while the account is linked.
+    const auto guardian = sql("SELECT guardian_id FROM parent_account WHERE id = " + account);
+    const auto demote =
+        c.post_form(path + "/membres/" + guardian,
+                    {{"csrf", csrf}, {"role", "contact"}, {"nom", name}, {"prenom", "Rolf"}});
+    BOOST_TEST(demote.status == 400);
+    BOOST_TEST(contains(demote.body, "déliez d&#39;abord ce compte"));
+    BOOST_TEST(sql("SELECT role FROM family_member WHERE id = " + guardian) == "guardian");
+
     const auto r = c.post_form(path + "/comptes/" + account + "/delier", {{"csrf", csrf}});
     BOOST_TEST(r.status == 303);
     BOOST_TEST(sql("SELECT unlinked_at IS NOT NULL FROM parent_account WHERE id = " + account) ==
