@@ -65,23 +65,25 @@ asan:
 deps:
 	@scripts/install-deps
 
+JOBS      ?= $(shell nproc)
+
 run: deps
-	$(MAKE) build
+	$(MAKE) -j$(JOBS) build
 	@scripts/dev-stack start
 
 stop:
 	@scripts/dev-stack stop
 
 test: deps
-	$(MAKE) build
-	$(MAKE) MODE=asan build
+	$(MAKE) -j$(JOBS) build
+	$(MAKE) -j$(JOBS) MODE=asan build
 	@scripts/run-tests
 
 test-long: test
 	@scripts/run-tests --long
 
 bench: deps
-	$(MAKE) build
+	$(MAKE) -j$(JOBS) build
 	@scripts/bench
 
 # domain/ is pure: no SQL, no FastCGI, no templates.

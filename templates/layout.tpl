@@ -32,6 +32,7 @@
     {{#NAV_AGENT}}
       <li><a href="/gestion">Tableau de bord</a></li>
       <li><a href="/gestion/familles">Familles</a></li>
+      {{#NAV_ADMIN}}<li><a href="/gestion/agents">Agents</a></li>{{/NAV_ADMIN}}
     {{/NAV_AGENT}}
     </ul>
   </nav>

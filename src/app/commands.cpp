@@ -7,6 +7,7 @@
 #include "db/agents.h"
 #include "db/communes.h"
 #include "db/migrations.h"
+#include "domain/identity.h"
 #include "security/password.h"
 
 #include <mysql_driver.h>
@@ -138,6 +139,7 @@ int run_create_agent(int argc, const char* const argv[])
     if (!role)
         throw std::runtime_error("role must be agent, regisseur or administrateur");
     agent.role = *role;
+    agent.email = domain::normalize_email(agent.email);
     sql::mysql::get_mysql_driver_instance();
     db::Connection conn(db_settings(cfg));
     const auto commune = db::find_commune_by_slug(conn, commune_slug);

@@ -26,6 +26,7 @@ view::Layout Context::layout() const
     if (agent) {
         l.area = view::Layout::Area::Agent;
         l.user_name = agent->display_name;
+        l.administrator = agent->role == db::AgentRole::Administrateur;
     } else if (parent) {
         l.area = view::Layout::Area::Parent;
         l.user_name = parent->first_name + " " + parent->last_name;

@@ -1,6 +1,9 @@
 #include "backoffice/login.h"
 
+#include "db/accounts.h"
 #include "db/agents.h"
+#include "db/throttle.h"
+#include "domain/identity.h"
 #include "http/error.h"
 #include "security/password.h"
 
@@ -8,6 +11,9 @@ namespace backoffice {
 
 namespace {
 constexpr std::size_t max_email = 254;
+// Same protections as the parents' login: 5 failures per account in 15 minutes, then wait.
+constexpr db::ThrottleRule per_account{5, 15 * 60};
+constexpr db::ThrottleRule per_ip{30, 15 * 60};
 constexpr std::size_t max_password = 1024;
 
 http::Response form_page(app::Context& ctx, const std::string& email, const char* error,
@@ -36,19 +42,36 @@ http::Response login_submit(app::Context& ctx)
         password.size() > max_password)
         return form_page(ctx, email.size() > max_email ? "" : email,
                          "Saisissez votre email et votre mot de passe.", 400);
-    const auto agent = db::find_agent_by_email(ctx.db(), ctx.commune.id, email);
+    const auto prefix = "c" + std::to_string(ctx.commune.id) + ":agent-login-";
+    const auto account_bucket = prefix + "account:" + domain::normalize_email(email);
+    const auto ip_bucket = prefix + "ip:" + std::string(ctx.req.env("REMOTE_ADDR"));
+    for (const auto& [b, rule] : {std::pair{account_bucket, per_account}, {ip_bucket, per_ip}})
+        if (const int wait = db::throttle_wait(ctx.db(), b, rule); wait > 0)
+            throw http::Error(429,
+                              "Trop de tentatives. Réessayez dans " +
+                                  std::to_string((wait + 59) / 60) + " minute(s).",
+                              wait);
+    const auto agent =
+        db::find_agent_by_email(ctx.db(), ctx.commune.id, domain::normalize_email(email));
     bool ok = false;
     if (agent && agent->active)
         ok = security::verify_password(password, agent->password_hash);
     else
         security::verify_dummy(password); // same time for unknown and wrong
-    if (!ok)
+    if (!ok) {
+        db::throttle_record(ctx.db(), account_bucket);
+        db::throttle_record(ctx.db(), ip_bucket);
         return form_page(ctx, email, "Email ou mot de passe incorrect.", 200);
+    }
+    db::throttle_clear(ctx.db(), account_bucket);
     std::string rehash;
     if (security::needs_rehash(agent->password_hash))
         rehash = security::hash_password(password);
     db::record_agent_login(ctx.db(), agent->id, rehash);
     ctx.start_session(db::SessionKind::Agent, agent->id);
+    db::record_login(ctx.db(), ctx.commune.id, "agent", agent->id,
+                     std::string(ctx.req.env("REMOTE_ADDR")),
+                     std::string(ctx.req.env("HTTP_USER_AGENT")));
     return http::see_other("/gestion");
 }
 

@@ -1,6 +1,7 @@
 #include "backoffice/routes.h"
 
 #include "backoffice/families.h"
+#include "backoffice/agents.h"
 #include "backoffice/login.h"
 
 namespace backoffice {
@@ -12,6 +13,9 @@ void add_routes(app::Router& router)
     router.add({"POST", "/gestion/connexion", login_submit, Access::Public});
     router.add({"POST", "/gestion/deconnexion", logout, Access::Agent});
     router.add({"GET", "/gestion", dashboard, Access::Agent});
+    router.add({"GET", "/gestion/agents", agents_list, Access::Administrateur});
+    router.add({"POST", "/gestion/agents", agent_create, Access::Administrateur});
+    router.add({"POST", "/gestion/agents/{id}/actif", agent_set_active, Access::Administrateur});
     router.add({"GET", "/gestion/familles", families_list, Access::Agent});
     router.add({"GET", "/gestion/familles/nouvelle", family_new_form, Access::Agent});
     router.add({"POST", "/gestion/familles/nouvelle", family_create, Access::Agent});

@@ -1,5 +1,7 @@
 #include "db/agents.h"
 
+#include "db/sessions.h"
+
 #include <stdexcept>
 
 namespace db {
@@ -105,6 +107,40 @@ void record_agent_login(Connection& conn, std::int64_t id, const std::string& ne
     st.setString(2, new_hash);
     st.setInt64(3, id);
     st.executeUpdate();
+}
+
+std::vector<AgentSummary> list_agents(Connection& conn, std::int64_t commune_id)
+{
+    auto& st = conn.prepare(
+        "SELECT id, email, display_name, role, active,"
+        " COALESCE(DATE_FORMAT(last_login_at, '%Y-%m-%d %H:%i:%s'), '') AS last_login"
+        " FROM agent WHERE commune_id = ? ORDER BY display_name, id");
+    st.setInt64(1, commune_id);
+    auto rs = query(st);
+    std::vector<AgentSummary> out;
+    while (rs->next())
+        out.push_back({rs->getInt64("id"), rs->getString("email"), rs->getString("display_name"),
+                       parse_agent_role(rs->getString("role")).value_or(AgentRole::Agent),
+                       rs->getBoolean("active"), rs->getString("last_login")});
+    return out;
+}
+
+bool set_agent_active(Connection& conn, std::int64_t commune_id, std::int64_t agent_id,
+                      bool active)
+{
+    auto& find = conn.prepare("SELECT id FROM agent WHERE commune_id = ? AND id = ?");
+    find.setInt64(1, commune_id);
+    find.setInt64(2, agent_id);
+    if (!query(find)->next())
+        return false;
+    auto& st = conn.prepare("UPDATE agent SET active = ? WHERE commune_id = ? AND id = ?");
+    st.setBoolean(1, active);
+    st.setInt64(2, commune_id);
+    st.setInt64(3, agent_id);
+    st.executeUpdate();
+    if (!active)
+        delete_account_sessions(conn, SessionKind::Agent, agent_id);
+    return true;
 }
 
 } // namespace db

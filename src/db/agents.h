@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace db {
 
@@ -32,5 +33,19 @@ std::optional<Agent> find_agent_by_email(Connection& conn, std::int64_t commune_
                                          const std::string& email);
 std::optional<Agent> find_agent(Connection& conn, std::int64_t commune_id, std::int64_t id);
 void record_agent_login(Connection& conn, std::int64_t id, const std::string& new_hash);
+
+struct AgentSummary {
+    std::int64_t id = 0;
+    std::string email;
+    std::string display_name;
+    AgentRole role = AgentRole::Agent;
+    bool active = true;
+    std::string last_login_utc; // "YYYY-MM-DD HH:MM:SS" or ""
+};
+std::vector<AgentSummary> list_agents(Connection& conn, std::int64_t commune_id);
+// Disables or re-enables an agent of this commune; disabling ends its sessions. false if the
+// agent is not in this commune.
+bool set_agent_active(Connection& conn, std::int64_t commune_id, std::int64_t agent_id,
+                      bool active);
 
 } // namespace db

@@ -21,20 +21,41 @@ std::string lower(std::string_view s)
     return out;
 }
 
+// What follows the host in a Host header: nothing, or ':' and an optional decimal port.
+bool valid_port_suffix(std::string_view rest)
+{
+    if (rest.empty())
+        return true;
+    if (rest.front() != ':' || rest.size() > 6)
+        return false;
+    for (char c : rest.substr(1))
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
 // Host header → host name without port, lower case; "" when malformed.
 std::string host_name(std::string_view host)
 {
     if (host.empty() || host.size() > 255)
         return {};
+    std::string_view name;
     if (host.front() == '[') { // IPv6 literal
         const auto end = host.find(']');
-        return end == std::string_view::npos ? std::string{} : lower(host.substr(0, end + 1));
-    }
-    const auto colon = host.find(':');
-    const auto name = host.substr(0, colon);
-    for (char c : name)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'))
+        if (end == std::string_view::npos || end < 2)
             return {};
+        name = host.substr(0, end + 1);
+        for (char c : name.substr(1, end - 1))
+            if (!(std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'))
+                return {};
+    } else {
+        name = host.substr(0, host.find(':'));
+        for (char c : name)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'))
+                return {};
+    }
+    if (!valid_port_suffix(host.substr(name.size())))
+        return {};
     return lower(name);
 }
 

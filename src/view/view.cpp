@@ -56,7 +56,11 @@ http::Response Page::render(const Layout& layout, int status)
     content_->SetValue("CSRF", layout.csrf);
     switch (layout.area) {
     case Layout::Area::Parent: d.ShowSection("NAV_PARENT"); break;
-    case Layout::Area::Agent: d.ShowSection("NAV_AGENT"); break;
+    case Layout::Area::Agent:
+        d.ShowSection("NAV_AGENT");
+        if (layout.administrator)
+            d.ShowSection("NAV_ADMIN");
+        break;
     case Layout::Area::Public: d.ShowSection("NAV_PUBLIC"); break;
     }
     if (!layout.user_name.empty()) {

@@ -20,6 +20,7 @@ struct Layout {
     std::string commune_name = "Portail Famille";
     std::string csrf;          // token for the logout form
     std::string user_name;     // empty when anonymous
+    bool administrator = false; // agent with the administrateur role
     enum class Area { Public, Parent, Agent } area = Area::Public;
 };
 

@@ -8,7 +8,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,30 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 bool contains(const std::string& haystack, const std::string& needle)
 {
     return haystack.find(needle) != std::string::npos;
+}
+
+bool all_of_chars(const std::string& s, const std::string& allowed)
+{
+    return s.find_first_not_of(allowed) == std::string::npos;
+}
+
+const std::string digits = "0123456789";
+
+// ^[A-Z0-9]{2,20}-[0-9]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$ (no std::regex: GCC 12
+// warns inside <regex> under the sanitizer build, and warnings are errors).
+bool looks_like_code(const std::string& code)
+{
+    const auto first = code.find('-');
+    const auto second = code.find('-', first == std::string::npos ? first : first + 1);
+    if (first == std::string::npos || second == std::string::npos)
+        return false;
+    const auto prefix = code.substr(0, first);
+    const auto number = code.substr(first + 1, second - first - 1);
+    const auto secret = code.substr(second + 1);
+    return prefix.size() >= 2 && prefix.size() <= 20 &&
+           all_of_chars(prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + digits) && number.size() == 5 &&
+           all_of_chars(number, digits) && secret.size() == 8 &&
+           all_of_chars(secret, "23456789ABCDEFGHJKMNPQRSTUVWXYZ");
 }
 
 // A name no other test (nor an earlier run on a kept stack) uses: letters only, so it can
@@ -72,7 +95,9 @@ std::string create_family(Client& c, const std::string& name)
     const auto r = c.post_form("/gestion/familles/nouvelle", family_form(csrf, name));
     BOOST_REQUIRE_EQUAL(r.status, 303);
     const auto location = r.header("location");
-    BOOST_REQUIRE(std::regex_match(location, std::regex("/gestion/familles/[0-9]+")));
+    const std::string prefix = "/gestion/familles/";
+    BOOST_REQUIRE(location.rfind(prefix, 0) == 0 && location.size() > prefix.size() &&
+                  all_of_chars(location.substr(prefix.size()), digits));
     return location;
 }
 
@@ -111,8 +136,6 @@ long cells_containing(const std::string& needle)
         " 'varbinary', 'blob', 'mediumblob', 'longblob')");
     return std::stol(sql(query));
 }
-
-const std::regex code_pattern("^[A-Z0-9]{2,20}-[0-9]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$");
 
 } // namespace
 
@@ -236,7 +259,7 @@ BOOST_AUTO_TEST_CASE(code_letter_shows_the_code_once_and_the_database_only_its_h
     const auto letter = c.post_form(path + "/code", {{"csrf", csrf}});
     BOOST_TEST(letter.status == 200);
     const auto code = code_in(letter.body);
-    BOOST_TEST(std::regex_match(code, code_pattern), "code " << code);
+    BOOST_TEST(looks_like_code(code), "code " << code);
     const auto prefix = sql("SELECT code_prefix FROM commune WHERE slug = 'caumont'");
     const auto number = sql("SELECT number FROM family WHERE id = " + id);
     BOOST_TEST(code.rfind(prefix + "-" + number + "-", 0) == 0);
@@ -270,7 +293,7 @@ BOOST_AUTO_TEST_CASE(code_letter_shows_the_code_once_and_the_database_only_its_h
     const auto again = c.post_form(path + "/code", {{"csrf", csrf}});
     BOOST_TEST(again.status == 200);
     const auto code2 = code_in(again.body);
-    BOOST_TEST(std::regex_match(code2, code_pattern));
+    BOOST_TEST(looks_like_code(code2));
     BOOST_TEST(code2 != code);
     BOOST_TEST(live_with_hash(code) == "0");
     BOOST_TEST(live_with_hash(code2) == "1");

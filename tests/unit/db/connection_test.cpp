@@ -62,10 +62,9 @@ BOOST_AUTO_TEST_CASE(missing_database_name_is_refused)
 
 BOOST_AUTO_TEST_CASE(bad_port_is_refused)
 {
-    for (const char* url :
-         {"mysql://alice@localhost:abc/db", "mysql://alice@localhost:/db",
-          "mysql://alice@localhost:0/db", "mysql://alice@localhost:65536/db",
-          "mysql://alice@localhost:-1/db", "mysql://alice@localhost:33a/db"})
+    for (const char* url : {"mysql://alice@localhost:abc/db", "mysql://alice@localhost:/db",
+                            "mysql://alice@localhost:0/db", "mysql://alice@localhost:65536/db",
+                            "mysql://alice@localhost:-1/db", "mysql://alice@localhost:33a/db"})
         BOOST_CHECK_THROW(db::parse_url(url), std::invalid_argument);
     BOOST_TEST(db::parse_url("mysql://alice@localhost:65535/db").port == 65535);
 }

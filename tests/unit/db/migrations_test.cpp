@@ -16,7 +16,8 @@ namespace
 {
 
 // A fresh folder under the system temp dir, removed with its content.
-class TempDir {
+class TempDir
+{
 public:
     TempDir()
     {
@@ -49,7 +50,10 @@ fs::path project_root()
     return root && *root ? fs::path(root) : fs::current_path();
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s)
+{
+    return s.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 } // namespace
 

@@ -40,8 +40,7 @@ BOOST_AUTO_TEST_CASE(token_is_invalid_for_another_cookie)
 
 BOOST_AUTO_TEST_CASE(token_is_invalid_under_another_secret)
 {
-    BOOST_TEST(
-        !http::csrf_token_valid(secret + "x", cookie_a, http::csrf_token(secret, cookie_a)));
+    BOOST_TEST(!http::csrf_token_valid(secret + "x", cookie_a, http::csrf_token(secret, cookie_a)));
 }
 
 BOOST_AUTO_TEST_CASE(altered_or_truncated_token_is_refused)
@@ -56,8 +55,8 @@ BOOST_AUTO_TEST_CASE(altered_or_truncated_token_is_refused)
 BOOST_AUTO_TEST_CASE(cookie_shorter_than_32_chars_never_validates)
 {
     const std::string short_cookie(31, 'c');
-    BOOST_TEST(!http::csrf_token_valid(secret, short_cookie,
-                                       http::csrf_token(secret, short_cookie)));
+    BOOST_TEST(
+        !http::csrf_token_valid(secret, short_cookie, http::csrf_token(secret, short_cookie)));
     BOOST_TEST(!http::csrf_token_valid(secret, "", http::csrf_token(secret, "")));
     const std::string just_long_enough(32, 'c');
     BOOST_TEST(http::csrf_token_valid(secret, just_long_enough,

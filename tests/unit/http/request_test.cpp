@@ -85,12 +85,15 @@ BOOST_AUTO_TEST_CASE(host_is_lower_cased_without_port)
     BOOST_TEST(host_of("Mairie.Example.FR:8080") == "mairie.example.fr");
     BOOST_TEST(host_of("localhost") == "localhost");
     BOOST_TEST(host_of("LOCALHOST:80") == "localhost");
+    BOOST_TEST(host_of("mairie.example.fr:") == "mairie.example.fr"); // empty port is allowed
+    BOOST_TEST(host_of("127.0.0.1:65535") == "127.0.0.1");
 }
 
 BOOST_AUTO_TEST_CASE(host_keeps_an_ipv6_literal_with_brackets_without_port)
 {
     BOOST_TEST(host_of("[::1]:8080") == "[::1]");
     BOOST_TEST(host_of("[2001:DB8::1]") == "[2001:db8::1]");
+    BOOST_TEST(host_of("[::ffff:192.0.2.1]:443") == "[::ffff:192.0.2.1]");
 }
 
 BOOST_AUTO_TEST_CASE(junk_host_gives_an_empty_host)
@@ -101,6 +104,13 @@ BOOST_AUTO_TEST_CASE(junk_host_gives_an_empty_host)
     BOOST_TEST(host_of("<script>").empty());
     BOOST_TEST(host_of("a_b.example").empty());
     BOOST_TEST(host_of("[::1").empty());
+    BOOST_TEST(host_of("[]").empty());
+    BOOST_TEST(host_of("[a b]").empty());
+    BOOST_TEST(host_of("[<script>]:80").empty());
+    BOOST_TEST(host_of("[::1]junk").empty());
+    BOOST_TEST(host_of("example.fr:80x").empty());
+    BOOST_TEST(host_of("example.fr:8080:1").empty());
+    BOOST_TEST(host_of("example.fr:1234567").empty());
     BOOST_TEST(host_of(std::string(256, 'a')).empty());
     BOOST_TEST(request_with({}).env("HTTP_HOST") == "mairie.example.fr");
     auto env = base_env();
@@ -171,8 +181,7 @@ BOOST_AUTO_TEST_CASE(https_is_detected_from_https_on)
 
 BOOST_AUTO_TEST_CASE(origin_is_scheme_and_lower_cased_host_header)
 {
-    BOOST_TEST(request_with({{"HTTP_HOST", "Localhost:8080"}}).origin() ==
-               "http://localhost:8080");
+    BOOST_TEST(request_with({{"HTTP_HOST", "Localhost:8080"}}).origin() == "http://localhost:8080");
     BOOST_TEST(request_with({{"HTTPS", "on"}}).origin() == "https://mairie.example.fr");
 }
 
@@ -182,8 +191,9 @@ BOOST_AUTO_TEST_CASE(content_length_is_parsed_strictly)
     BOOST_TEST(request_with({{"CONTENT_LENGTH", "0"}}).content_length().value_or(9) == 0u);
     BOOST_TEST(!request_with({}).content_length());
     for (const char* bad : {"x", "12x", "-1", " 12", "99999999999999999999999"})
-        BOOST_TEST(error_status([&] { request_with({{"CONTENT_LENGTH", bad}}).content_length(); }) ==
-                       400,
+        BOOST_TEST(error_status([&] {
+                       request_with({{"CONTENT_LENGTH", bad}}).content_length();
+                   }) == 400,
                    "CONTENT_LENGTH " << bad);
 }
 

@@ -18,7 +18,10 @@ Router make_router(std::initializer_list<http::Route<int>> routes)
     return r;
 }
 
-int matched(const Router::Match& m) { return m.route ? m.route->handler : -1; }
+int matched(const Router::Match& m)
+{
+    return m.route ? m.route->handler : -1;
+}
 
 } // namespace
 
@@ -173,8 +176,7 @@ BOOST_AUTO_TEST_CASE(access_name_names_every_level)
     BOOST_TEST(std::string(http::access_name(http::Access::Parent)) == "parent");
     BOOST_TEST(std::string(http::access_name(http::Access::Agent)) == "agent");
     BOOST_TEST(std::string(http::access_name(http::Access::Regisseur)) == "regisseur");
-    BOOST_TEST(std::string(http::access_name(http::Access::Administrateur)) ==
-               "administrateur");
+    BOOST_TEST(std::string(http::access_name(http::Access::Administrateur)) == "administrateur");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(hash_is_a_phc_string_with_the_default_parameters)
     const auto rest = h.substr(default_prefix.size());
     const auto dollar = rest.find('$');
     BOOST_REQUIRE(dollar != std::string::npos);
-    BOOST_TEST(dollar >= 22u); // 16-byte salt, base64 without padding
+    BOOST_TEST(dollar >= 22u);                   // 16-byte salt, base64 without padding
     BOOST_TEST(rest.size() - dollar - 1 >= 43u); // 32-byte hash
 }
 
@@ -88,8 +88,8 @@ BOOST_AUTO_TEST_CASE(non_argon2id_strings_never_verify)
     // A genuine argon2i hash of the same password: libargon2 would accept it as argon2i.
     char encoded[256] = {};
     const unsigned char salt[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    BOOST_REQUIRE(argon2i_hash_encoded(1, 8, 1, password.data(), password.size(), salt,
-                                       sizeof salt, 32, encoded, sizeof encoded) == ARGON2_OK);
+    BOOST_REQUIRE(argon2i_hash_encoded(1, 8, 1, password.data(), password.size(), salt, sizeof salt,
+                                       32, encoded, sizeof encoded) == ARGON2_OK);
     const std::string argon2i = encoded;
     BOOST_REQUIRE(argon2i.rfind("$argon2i$", 0) == 0u);
     BOOST_REQUIRE(argon2_verify(argon2i.c_str(), password.data(), password.size(), Argon2_i) ==

@@ -22,8 +22,7 @@ bool is_base64url(const std::string& s)
 // Decodes base64url without padding; independent of the code under test.
 std::string decode_base64url(const std::string& s)
 {
-    const std::string alphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::string out;
     unsigned buffer = 0;
     int bits = 0;

@@ -1,0 +1,641 @@
+// Browser journeys of the Portail Famille in headless Chromium (Debian's, driven by
+// playwright-core), with axe-core on every page visited.
+//
+//   cd tests/browser && node run.mjs [filter]
+//
+// Starts its own throwaway stack (scripts/stack, free ports, temp folder), seeds the demo
+// commune, runs every journey on a phone and a desktop viewport, and always stops the
+// stack. Prints "ok - name" / "not ok - name: error" per test and ends with
+// "browser: N passed, M failed"; exits 1 when a test failed. Screenshots of every page go
+// to tests/browser/screenshots/. KEEP_STACK=1 keeps the temp folder (logs, Maildir).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const SCREENSHOTS = path.join(HERE, 'screenshots');
+const AXE_PATH = path.join(HERE, 'node_modules/axe-core/axe.min.js');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT = 15_000;
+const MAIL_TIMEOUT = 20_000;
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+const VIEWPORTS = {
+  phone: {
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  },
+  desktop: {
+    viewport: { width: 1280, height: 800 },
+    isMobile: false,
+    hasTouch: false,
+    deviceScaleFactor: 1,
+  },
+};
+
+// --- small assertions --------------------------------------------------------------------
+
+class AssertionError extends Error {}
+
+function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+
+function randomLetters(n) {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ';
+  return Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+function newPassword() {
+  return `velo rouge ${randomBytes(6).toString('hex')} matin`;
+}
+
+// --- the stack ---------------------------------------------------------------------------
+
+const stack = { dir: null, up: false, port: 0, base: '', adminPassword: '', parentPassword: '', codes: [] };
+
+function stackDown() {
+  if (!stack.dir || !stack.up) return;
+  stack.up = false;
+  try {
+    execFileSync(path.join(ROOT, 'scripts/stack'), ['down', stack.dir], { cwd: ROOT, stdio: 'inherit' });
+  } catch (e) {
+    console.error(`# scripts/stack down failed: ${e.message}`);
+  }
+  if (process.env.KEEP_STACK) console.log(`# stack kept in ${stack.dir}`);
+  else fs.rmSync(stack.dir, { recursive: true, force: true });
+}
+
+function stackUp() {
+  stack.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portail-browser-'));
+  stack.up = true; // from here on, always run "down" (it only stops what was started)
+  try {
+    execFileSync(path.join(ROOT, 'scripts/stack'), ['up', stack.dir], {
+      cwd: ROOT,
+      env: { ...process.env, PORTS: 'auto', AUTH_RATE: '2000r/s', MODE: 'release' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (e) {
+    let logs = '';
+    try {
+      logs = execFileSync('bash', ['-c', `tail -n 20 ${stack.dir}/log/*.log`]).toString();
+    } catch {}
+    throw new Error(`scripts/stack up failed: ${e.stderr || e.message}\n${logs}`);
+  }
+  const env = Object.fromEntries(
+    fs.readFileSync(path.join(stack.dir, 'stack.env'), 'utf8')
+      .split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  stack.port = Number(env.HTTP_PORT);
+  stack.base = `http://localhost:${stack.port}`;
+  stack.adminPassword = randomBytes(12).toString('hex');
+  stack.parentPassword = randomBytes(12).toString('hex');
+  const adminFile = path.join(stack.dir, 'admin-password');
+  const parentFile = path.join(stack.dir, 'parent-password');
+  fs.writeFileSync(adminFile, stack.adminPassword + '\n', { mode: 0o600 });
+  fs.writeFileSync(parentFile, stack.parentPassword + '\n', { mode: 0o600 });
+  const codesFile = path.join(stack.dir, 'demo-codes.txt');
+  execFileSync(path.join(ROOT, 'build/release/portail'), [
+    'seed-demo', '--config', path.join(stack.dir, 'portail.conf'),
+    '--admin-password-file', adminFile, '--parent-password-file', parentFile,
+    '--codes-file', codesFile,
+  ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  stack.codes = fs.readFileSync(codesFile, 'utf8').split('\n').filter(Boolean).map((line) => {
+    const [code, lastName, firstName] = line.split(';');
+    return { code, lastName, firstName };
+  });
+}
+
+function demoCode(firstName, lastName) {
+  const c = stack.codes.find((x) => x.firstName === firstName && x.lastName === lastName);
+  if (!c) throw new Error(`no demo code for ${firstName} ${lastName} in demo-codes.txt`);
+  return c;
+}
+
+const ADMIN_EMAIL = 'admin@caumont-sur-durance.fr';
+const ROLF_EMAIL = 'rolf.fictif@example.org';
+// Rolf's password changes with the reset journeys; every test reads the current one here.
+const accounts = new Map();
+
+// --- mail (Maildir written by the SMTP sink) -----------------------------------------------
+
+const seenMail = new Set();
+
+function decodeQuotedPrintable(text) {
+  const bytes = [];
+  const soft = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const c = soft[i];
+    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(soft.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(c, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+// Splits a message into its text parts, decoded (quoted-printable or base64 or plain).
+function mailTextParts(raw) {
+  const parts = [];
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  const chunks = boundary ? raw.split(`--${boundary}`).slice(1) : [raw.slice(raw.search(/\r?\n\r?\n/))];
+  for (const chunk of chunks) {
+    const sep = chunk.search(/\r?\n\r?\n/);
+    if (sep < 0) continue;
+    const head = chunk.slice(0, sep);
+    const body = chunk.slice(sep).trim();
+    if (/quoted-printable/i.test(head)) parts.push(decodeQuotedPrintable(body));
+    else if (/base64/i.test(head)) parts.push(Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8'));
+    else parts.push(body);
+  }
+  return parts;
+}
+
+function mailRecipient(raw) {
+  const head = raw.slice(0, raw.search(/\r?\n\r?\n/));
+  const to = /^To:\s*(.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1] ?? '';
+  return to.toLowerCase();
+}
+
+// Waits for an unread mail to `to` holding a link to `linkPath`; returns the link.
+async function waitForMailLink(to, linkPath) {
+  const dir = path.join(stack.dir, 'mail/new');
+  const re = new RegExp(`http://localhost:${stack.port}${linkPath.replace(/[?]/g, '\\?')}[A-Za-z0-9_\\-]+`);
+  const deadline = Date.now() + MAIL_TIMEOUT;
+  while (Date.now() < deadline) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (seenMail.has(name)) continue;
+      const raw = fs.readFileSync(path.join(dir, name), 'utf8');
+      if (!mailRecipient(raw).includes(to.toLowerCase())) continue;
+      for (const text of mailTextParts(raw)) {
+        const m = re.exec(text);
+        if (m) {
+          seenMail.add(name);
+          return m[0];
+        }
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new AssertionError(`no mail to ${to} with a link ${linkPath}… within ${MAIL_TIMEOUT / 1000} s`);
+}
+
+// --- the browser and the checks of every page ------------------------------------------------
+
+let browser;
+let axeSource;
+let axeInjection = null; // 'addScriptTag' or 'evaluate', found on the first page
+
+async function injectAxe(page) {
+  if (await page.evaluate(() => typeof window.axe !== 'undefined')) return;
+  if (axeInjection !== 'evaluate') {
+    try {
+      await page.addScriptTag({ path: AXE_PATH });
+      if (await page.evaluate(() => typeof window.axe !== 'undefined')) {
+        axeInjection = 'addScriptTag';
+        return;
+      }
+    } catch {}
+    // The site's CSP (no inline script) blocks the injected <script> element; evaluating
+    // the source through the DevTools protocol is not subject to the page's CSP.
+    axeInjection = 'evaluate';
+  }
+  await page.evaluate(axeSource);
+  assert(await page.evaluate(() => typeof window.axe !== 'undefined'), 'axe-core could not be injected');
+}
+
+// A journey on one viewport: its browser context(s), page count and the problems found by
+// the checks of every page (collected, so one page's problem does not hide the next ones).
+class Run {
+  constructor(journey, viewportName) {
+    this.journey = journey;
+    this.viewportName = viewportName;
+    this.shot = 0;
+    this.problems = [];
+    this.contexts = [];
+  }
+
+  async newPage() {
+    const context = await browser.newContext({
+      ...VIEWPORTS[this.viewportName],
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => this.problems.push(`${page.url()}: script error ${e.message}`));
+    return page;
+  }
+
+  async close() {
+    for (const c of this.contexts) await c.close().catch(() => {});
+  }
+
+  // The checks run on every page visited.
+  async check(page, what) {
+    await page.waitForLoadState('load');
+    const where = `${what} (${new URL(page.url()).pathname})`;
+    const facts = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      h1: document.querySelectorAll('h1').length,
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    if (facts.lang !== 'fr') this.problems.push(`${where}: <html lang="${facts.lang}">, expected "fr"`);
+    if (facts.h1 !== 1) this.problems.push(`${where}: ${facts.h1} h1 elements, expected exactly one`);
+    if (this.viewportName === 'phone' && facts.scrollWidth > facts.innerWidth)
+      this.problems.push(`${where}: horizontal scroll on the phone (scrollWidth ${facts.scrollWidth} > ${facts.innerWidth})`);
+
+    await injectAxe(page);
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+    });
+    for (const v of result) {
+      if (v.impact === 'serious' || v.impact === 'critical')
+        this.problems.push(`${where}: axe ${v.impact} ${v.id} (${v.help}) on ${v.targets.join(', ')}`);
+    }
+
+    this.shot += 1;
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `${this.journey}-${this.viewportName}-${this.shot}.png`),
+      fullPage: true,
+    });
+  }
+
+  finish() {
+    if (this.problems.length)
+      throw new AssertionError(`${this.problems.length} page check(s) failed:\n    ${this.problems.join('\n    ')}`);
+  }
+}
+
+async function expectHeading(page, text) {
+  const h1 = page.locator('h1');
+  try {
+    await h1.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+  } catch {
+    const got = await h1.allInnerTexts().catch(() => []);
+    throw new AssertionError(`expected the h1 "${text}" on ${page.url()}, got ${JSON.stringify(got)}`);
+  }
+}
+
+async function expectText(page, text) {
+  try {
+    await page.getByText(text).first().waitFor({ state: 'visible' });
+  } catch {
+    throw new AssertionError(`expected the text ${text} on ${page.url()}`);
+  }
+}
+
+// --- steps shared by the journeys --------------------------------------------------------------
+
+async function logout(run, page) {
+  await page.getByRole('banner').getByRole('button', { name: /^Se déconnect(er|ion)$/ }).click();
+  await page.waitForLoadState('load');
+  assert(!(await page.getByRole('button', { name: /^Se déconnect/ }).count()),
+    `still logged in after "Se déconnecter" on ${page.url()}`);
+  await run.check(page, 'after logout');
+}
+
+async function loginFromHome(run, page, email, password) {
+  await page.goto(stack.base + '/');
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  await run.check(page, 'home');
+  const form = page.locator('form[action="/connexion"]');
+  await form.getByLabel('Email (identifiant)').fill(email);
+  await form.getByLabel('Mot de passe').fill(password);
+  await form.getByRole('button', { name: 'Se connecter' }).click();
+  await expectHeading(page, 'Espace famille');
+  await run.check(page, 'espace famille after login');
+}
+
+// "Créer un compte" from the home page, then the confirmation link of the mail.
+async function createAccount(run, page, { email, lastName, firstName, code, password, familyName }) {
+  await page.goto(stack.base + '/');
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  await run.check(page, 'home');
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await expectHeading(page, 'Créer un compte');
+  await run.check(page, 'créer un compte');
+  await page.getByLabel('Email (il sera votre identifiant)').fill(email);
+  await page.getByLabel('Nom du responsable légal').fill(lastName);
+  await page.getByLabel('Prénom', { exact: true }).fill(firstName);
+  await page.getByLabel('Code abonné').fill(code);
+  await page.getByLabel(/^Mot de passe \(12 caractères/).fill(password);
+  await page.getByLabel('Mot de passe, une seconde fois').fill(password);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expectHeading(page, 'Vérifiez votre boîte mail');
+  await run.check(page, 'vérifiez votre boîte mail');
+
+  const link = await waitForMailLink(email, '/compte/confirmer?jeton=');
+  await page.goto(link);
+  await expectHeading(page, 'Espace famille');
+  await expectText(page, `Famille ${familyName}`);
+  await run.check(page, 'espace famille after confirmation');
+}
+
+// --- the journeys ------------------------------------------------------------------------------
+
+// Brochure steps 3–4: create the account, confirm it by mail, Mon compte, log out, log in.
+async function journeySignup(run) {
+  const person = run.viewportName === 'phone' ? demoCode('Élodie', 'DUPONT-MARTIN') : demoCode('Karim', 'BERNARD');
+  const email = `${person.firstName.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}.${run.viewportName}@example.org`;
+  const password = newPassword();
+  const page = await run.newPage();
+  await createAccount(run, page, {
+    email, lastName: person.lastName, firstName: person.firstName, code: person.code, password,
+    familyName: person.lastName,
+  });
+  await expectText(page, `${person.firstName} ${person.lastName}`);
+
+  await page.getByRole('link', { name: /Gérer mon adresse email/ }).click();
+  await expectHeading(page, 'Mon compte');
+  await run.check(page, 'mon compte');
+  const logins = page.locator('section[aria-labelledby="titre-connexions"] tbody tr');
+  assert(await page.getByRole('heading', { name: 'Connexions récentes' }).count() === 1,
+    'Mon compte has no "Connexions récentes" heading');
+  assert(await logins.count() >= 1, 'Mon compte: "Connexions récentes" lists no login after the confirmation');
+
+  await logout(run, page);
+  await loginFromHome(run, page, email, password);
+  await logout(run, page);
+}
+
+// "Je n'arrive pas à me connecter": reset by mail, then log in with the new password.
+async function journeyForgotPassword(run) {
+  const email = ROLF_EMAIL;
+  const password = newPassword();
+  const page = await run.newPage();
+  await page.goto(stack.base + '/');
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  await run.check(page, 'home');
+  await page.getByRole('link', { name: "Je n'arrive pas à me connecter" }).click();
+  await expectHeading(page, "Je n'arrive pas à me connecter");
+  await run.check(page, 'mot de passe oublié');
+  await page.getByLabel('Email (identifiant)').fill(email);
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await expectHeading(page, 'Vérifiez votre boîte mail');
+  await run.check(page, 'vérifiez votre boîte mail');
+
+  const link = await waitForMailLink(email, '/compte/reinitialiser?jeton=');
+  await page.goto(link);
+  await expectHeading(page, 'Choisissez un nouveau mot de passe');
+  await run.check(page, 'nouveau mot de passe');
+  await page.getByLabel('Nouveau mot de passe (12 caractères au moins)').fill(password);
+  await page.getByLabel('Nouveau mot de passe, une seconde fois').fill(password);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expectHeading(page, 'Mot de passe modifié');
+  await run.check(page, 'mot de passe modifié');
+  accounts.set(email, password);
+
+  await loginFromHome(run, page, email, password);
+  await expectText(page, 'Famille FICTIF');
+  await logout(run, page);
+}
+
+// Back office: create a family, add a child, issue the code abonné; a parent then creates
+// an account with that code and confirms it.
+async function journeyAgent(run) {
+  const family = `ESSAI-${randomLetters(6)}`;
+  const guardian = { lastName: family, firstName: 'Camille' };
+  const page = await run.newPage();
+  await page.goto(stack.base + '/gestion/connexion');
+  await expectHeading(page, 'Connexion des agents');
+  await run.check(page, 'connexion des agents');
+  await page.getByLabel('Email professionnel').fill(ADMIN_EMAIL);
+  await page.getByLabel('Mot de passe').fill(stack.adminPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expectHeading(page, 'Tableau de bord');
+  await run.check(page, 'tableau de bord');
+
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Familles' }).click();
+  await expectHeading(page, 'Familles');
+  await run.check(page, 'familles');
+  await page.getByRole('link', { name: 'Créer une famille' }).click();
+  await expectHeading(page, 'Créer une famille');
+  await run.check(page, 'créer une famille');
+  await page.getByLabel(/^Nom de la famille/).fill(family);
+  await page.getByLabel(/^Adresse/).fill('3 chemin des Essais');
+  await page.getByLabel(/^Code postal/).fill('84510');
+  await page.getByLabel(/^Commune/).fill('Caumont-sur-Durance');
+  await page.getByLabel(/^Nom du responsable légal/).fill(guardian.lastName);
+  await page.getByLabel(/^Prénom du responsable légal/).fill(guardian.firstName);
+  await page.getByRole('button', { name: 'Créer la famille' }).click();
+  await expectHeading(page, `Famille ${family}`);
+  await run.check(page, 'famille créée');
+
+  const addMember = page.locator('details#nouveau-membre');
+  await addMember.locator('summary').click();
+  await addMember.getByLabel(/^Rôle dans la famille/).selectOption({ label: 'Enfant' });
+  await addMember.getByLabel(/^Nom\b/).fill(family);
+  await addMember.getByLabel(/^Prénom/).fill('Jules');
+  await addMember.getByLabel(/^Date de naissance/).fill('2018-06-21');
+  await addMember.getByLabel(/^École/).fill('École élémentaire Jean Moulin');
+  await addMember.getByLabel(/^Classe/).fill('CE1');
+  await addMember.getByRole('button', { name: 'Ajouter ce membre' }).click();
+  await expectHeading(page, `Famille ${family}`);
+  const members = page.locator('section[aria-labelledby="titre-membres"]');
+  try {
+    await members.getByRole('rowheader', { name: `Jules ${family}` }).or(
+      members.getByRole('rowheader', { name: `${family} Jules` })).first().waitFor();
+  } catch {
+    throw new AssertionError(`the child Jules ${family} is not listed in "Membres de la famille"`);
+  }
+  await run.check(page, 'enfant ajouté');
+
+  await page.getByRole('button', { name: /^Émettre le code abonné/ }).click();
+  await expectHeading(page, 'Votre code abonné au Portail Famille');
+  const code = (await page.locator('#code-abonne').innerText()).trim();
+  assert(/^[A-Z0-9]+-\d+-[A-Z0-9]{8}$/.test(code), `the letter shows no code abonné (got "${code}")`);
+  assert(!/[0O1IL]/.test(code.split('-').pop()), `the code abonné ${code} uses a look-alike character`);
+  await run.check(page, 'lettre du code abonné');
+
+  // The parent, in another browser (no agent session).
+  const parent = await run.newPage();
+  await createAccount(run, parent, {
+    email: `camille.${family.toLowerCase()}@example.org`,
+    lastName: guardian.lastName, firstName: guardian.firstName, code,
+    password: newPassword(), familyName: family,
+  });
+  await expectText(parent, `Jules ${family}`);
+}
+
+// Error pages: an unknown page, and "Créer un compte" submitted empty.
+async function journeyErrors(run) {
+  const page = await run.newPage();
+  const response = await page.goto(stack.base + '/nulle/part');
+  assert(response.status() === 404, `/nulle/part answered ${response.status()}, expected 404`);
+  await expectHeading(page, 'Page introuvable');
+  assert(await page.locator('header.site-header').count() === 1 && await page.locator('main#contenu').count() === 1,
+    '/nulle/part is not shown in the site layout (header, main#contenu)');
+  await run.check(page, 'page introuvable');
+
+  await page.goto(stack.base + '/compte/creer');
+  await expectHeading(page, 'Créer un compte');
+  await run.check(page, 'créer un compte');
+  const [submitted] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/compte/creer')),
+    page.getByRole('button', { name: 'Créer mon compte' }).click(),
+  ]);
+  assert(submitted.status() === 400, `empty "Créer un compte" answered ${submitted.status()}, expected 400`);
+  await expectHeading(page, 'Créer un compte');
+  await expectText(page, 'Le formulaire contient des erreurs');
+  await run.check(page, 'créer un compte, erreurs');
+
+  const fields = ['Email (il sera votre identifiant)', 'Nom du responsable légal', 'Prénom', 'Code abonné',
+    /^Mot de passe \(12 caractères/];
+  for (const label of fields) {
+    const input = page.getByLabel(label, { exact: typeof label === 'string' });
+    const tied = await input.evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      return {
+        invalid: el.getAttribute('aria-invalid'),
+        ids,
+        texts: ids.map((id) => document.getElementById(id)?.textContent.trim() ?? null),
+      };
+    });
+    assert(tied.invalid === 'true', `field ${label}: aria-invalid is ${tied.invalid}, expected "true"`);
+    assert(tied.ids.length > 0, `field ${label}: no aria-describedby`);
+    for (const [i, text] of tied.texts.entries()) {
+      assert(text !== null, `field ${label}: aria-describedby points to a missing element #${tied.ids[i]}`);
+      assert(text.length > 0, `field ${label}: its message #${tied.ids[i]} is empty`);
+    }
+    const message = tied.texts.join(' ');
+    // A French sentence, not a code or an English default.
+    assert(/\b(le|la|les|votre|vos|un|une|du|des|saisissez|indiquez|obligatoire|au moins)\b/i.test(message) &&
+      !/\b(the|is|required field|invalid)\b/i.test(message),
+    `field ${label}: its message is not French: "${message}"`);
+  }
+}
+
+// Keyboard only, on the phone: skip link first, then the login form.
+async function keyboardLogin(run) {
+  const page = await run.newPage();
+  await page.goto(stack.base + '/');
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  await run.check(page, 'home');
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName.toLowerCase(), id: el?.id || '', text: (el?.textContent || '').trim(), href: el?.getAttribute('href') };
+  });
+  await page.keyboard.press('Tab');
+  let a = await active();
+  assert(a.tag === 'a' && a.text === 'Aller au contenu',
+    `the first focusable element is not the skip link "Aller au contenu" (got <${a.tag}> "${a.text}")`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${run.journey}-${run.viewportName}-skiplink.png`) });
+  await page.keyboard.press('Enter');
+  a = await active();
+  assert(a.tag === 'main' && a.id === 'contenu', `the skip link did not move focus to main#contenu (got <${a.tag} id="${a.id}">)`);
+  let tabs = 0;
+  while (a.id !== 'email' && tabs < 20) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+    a = await active();
+  }
+  assert(a.id === 'email', 'Tab from main#contenu never reached the login email field');
+  await page.keyboard.type(ROLF_EMAIL);
+  await page.keyboard.press('Tab');
+  a = await active();
+  assert(a.id === 'mot_de_passe', `Tab from the email field went to <${a.tag} id="${a.id}">, not the password`);
+  await page.keyboard.type(accounts.get(ROLF_EMAIL));
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Espace famille');
+  await run.check(page, 'espace famille');
+  await logout(run, page);
+}
+
+// --- the runner --------------------------------------------------------------------------------
+
+const tests = [];
+function test(name, journey, viewportName, fn) {
+  tests.push({
+    name,
+    fn: async () => {
+      const run = new Run(journey, viewportName);
+      try {
+        await fn(run);
+      } finally {
+        await run.close();
+      }
+      run.finish();
+    },
+  });
+}
+
+for (const vp of ['phone', 'desktop']) {
+  test(`signup, confirm by mail, Mon compte, logout, login (${vp})`, 'signup', vp, journeySignup);
+  test(`forgotten password reset by mail (${vp})`, 'reset', vp, journeyForgotPassword);
+  test(`agent creates a family, child, code abonné; parent signs up with it (${vp})`, 'agent', vp, journeyAgent);
+  test(`error pages: 404 and "Créer un compte" empty (${vp})`, 'errors', vp, journeyErrors);
+}
+test('keyboard only: skip link, login form, Enter submits (phone)', 'keyboard', 'phone', keyboardLogin);
+
+async function main() {
+  const started = Date.now();
+  const filter = process.argv[2];
+  const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
+  let passed = 0;
+  let failed = 0;
+  try {
+    axeSource = fs.readFileSync(AXE_PATH, 'utf8');
+    fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    stackUp();
+    accounts.set(ROLF_EMAIL, stack.parentPassword);
+    console.log(`# stack on ${stack.base} (${stack.dir})`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    for (const t of selected) {
+      const t0 = Date.now();
+      try {
+        await t.fn();
+        passed += 1;
+        console.log(`ok - ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failed += 1;
+        const message = e instanceof AssertionError ? e.message : (e.stack || String(e)).split('\n').slice(0, 6).join('\n    ');
+        console.log(`not ok - ${t.name}: ${message}`);
+      }
+    }
+  } catch (e) {
+    failed += 1;
+    console.log(`not ok - setup: ${e.stack || e}`);
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    stackDown();
+  }
+  if (axeInjection) console.log(`# axe-core ${JSON.parse(fs.readFileSync(path.join(HERE, 'node_modules/axe-core/package.json'), 'utf8')).version} injected by ${axeInjection}`);
+  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log(`# ${signal}: stopping the stack`);
+    stackDown();
+    process.exit(130);
+  });
+}
+
+await main();
