@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Bienvenue sur le Portail Famille de {{COMMUNE_NAME}}</h1>
 <p class="lead">Réservez la cantine et le centre de loisirs, tenez votre dossier à jour et réglez vos factures, depuis votre ordinateur, votre tablette ou votre téléphone.</p>
-<section class="card login-card" aria-labelledby="titre-connexion">
+{{#LOGGED_IN}}<section class="card"><h2>Vous êtes connecté</h2><p><a class="button" href="/famille">Accéder à mon Espace famille</a></p></section>{{/LOGGED_IN}}
+{{#LOGIN_FORM}}<section class="card login-card" aria-labelledby="titre-connexion">
   <h2 id="titre-connexion">Connectez-vous au Portail</h2>
   <form method="post" action="/connexion" novalidate>
     <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -17,7 +18,7 @@
   </form>
   <p><a href="/compte/mot-de-passe-oublie">Je n'arrive pas à me connecter</a></p>
   <p><a href="/compte/creer">Créer un compte</a></p>
-</section>
+</section>{{/LOGIN_FORM}}
 <section class="services" aria-labelledby="titre-services">
   <h2 id="titre-services">Le portail famille</h2>
   <ul>

@@ -27,7 +27,7 @@
     {{/NAV_PUBLIC}}
     {{#NAV_PARENT}}
       <li><a href="/famille">Espace famille</a></li>
-      <li><a href="/facturation">Espace facturation</a></li>
+      <li><a href="/compte">Mon compte</a></li>
     {{/NAV_PARENT}}
     {{#NAV_AGENT}}
       <li><a href="/gestion">Tableau de bord</a></li>

@@ -37,7 +37,9 @@ Settings parse_url(const std::string& url)
         s.socket = params.substr(7);
     }
     const auto at = rest.rfind('@');
-    if (at != std::string::npos) {
+    if (at == std::string::npos)
+        throw std::invalid_argument("database URL needs a user: mysql://user@host/name");
+    {
         const auto userinfo = rest.substr(0, at);
         rest = rest.substr(at + 1);
         const auto colon = userinfo.find(':');

@@ -15,8 +15,10 @@ std::vector<MigrationFile> list_migrations(const std::string& dir)
     std::vector<MigrationFile> out;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         const auto name = entry.path().filename().string();
-        if (!entry.is_regular_file() || name.size() < 9 || name.substr(name.size() - 4) != ".sql")
+        if (!entry.is_regular_file() || name.size() < 4 || name.substr(name.size() - 4) != ".sql")
             continue;
+        if (name.size() < 9)
+            throw std::runtime_error("migration file name must be NNN_name.sql: " + name);
         int version = 0;
         const auto [p, ec] = std::from_chars(name.data(), name.data() + 3, version);
         if (ec != std::errc{} || p != name.data() + 3 || name[3] != '_')

@@ -11,6 +11,7 @@ namespace web {
 http::Response home(app::Context& ctx)
 {
     view::Page page("home.tpl", "Accueil");
+    page.dict().ShowSection(ctx.parent ? "LOGGED_IN" : "LOGIN_FORM");
     return page.render(ctx.layout());
 }
 
