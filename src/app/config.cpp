@@ -109,6 +109,8 @@ bool parse_options(int argc, const char* const argv[], const po::options_descrip
         cfg.db_password = read_first_line(cfg.db_password_file, "database password");
     if (!cfg.smtp_password_file.empty())
         cfg.smtp_password = read_first_line(cfg.smtp_password_file, "SMTP password");
+    if (cfg.smtp_url.rfind("smtp://", 0) != 0 && cfg.smtp_url.rfind("smtps://", 0) != 0)
+        throw std::runtime_error("smtp-url must start with smtp:// or smtps://");
     if (cfg.threads == 0 || cfg.threads > 1024)
         throw std::runtime_error("threads must be between 1 and 1024");
     return true;

@@ -9,6 +9,7 @@
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
+#include "mail/mime.h"
 #include "security/password.h"
 #include "web/account_mail.h"
 #include "web/form_input.h"
@@ -35,6 +36,12 @@ const char* const generic_create_error =
     "Les informations saisies ne correspondent à aucun dossier famille : vérifiez le code "
     "abonné remis par la mairie, et vos nom et prénom tels qu'ils figurent au dossier. Si vous "
     "avez déjà un compte, connectez-vous ou utilisez « Je n'arrive pas à me connecter ».";
+
+// An address we can both store and write a mail to.
+bool acceptable_email(const std::string& email)
+{
+    return domain::plausible_email(email) && mail::valid_address(email);
+}
 
 std::string bucket(const app::Context& ctx, const std::string& what, const std::string& key)
 {
@@ -208,7 +215,7 @@ http::Response create_submit(app::Context& ctx)
     check(in.code, "CODE_ABONNE", "Saisissez le code abonné remis par la mairie.");
     check(in.password, "MOT_DE_PASSE", "Choisissez un mot de passe.");
     const auto email = domain::normalize_email(in.email.value);
-    if (in.email.ok() && !domain::plausible_email(email)) {
+    if (in.email.ok() && !acceptable_email(email)) {
         show_field_error(d, "EMAIL", "Cette adresse email n'est pas valide (exemple : nom@exemple.fr).");
         invalid = true;
     }
@@ -344,7 +351,7 @@ http::Response forgot_form(app::Context& ctx)
 http::Response forgot_submit(app::Context& ctx)
 {
     const auto email_field = text_field(ctx.req.form(), "email", 254);
-    if (!email_field.ok() || !domain::plausible_email(domain::normalize_email(email_field.value))) {
+    if (!email_field.ok() || !acceptable_email(domain::normalize_email(email_field.value))) {
         view::Page page("compte/mot_de_passe_oublie.tpl", "Je n'arrive pas à me connecter");
         show_field_error(page.dict(), "EMAIL", "Saisissez une adresse email valide.");
         return page.render(ctx.layout(), 400);
@@ -479,7 +486,7 @@ http::Response change_email(app::Context& ctx)
     const auto email_field = text_field(ctx.req.form(), "nouvel_email", 254);
     const auto password = secret_field(ctx.req.form(), "mot_de_passe");
     const auto email = domain::normalize_email(email_field.value);
-    if (!email_field.ok() || !domain::plausible_email(email))
+    if (!email_field.ok() || !acceptable_email(email))
         return account_page(ctx, 400, [](auto& d) {
             show_field_error(d, "NOUVEL_EMAIL", "Saisissez une adresse email valide.");
         });
