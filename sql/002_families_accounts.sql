@@ -68,8 +68,8 @@ CREATE TABLE IF NOT EXISTS parent_account (
     id             BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
     commune_id     BIGINT UNSIGNED NOT NULL,
     family_id      BIGINT UNSIGNED NOT NULL,
-    guardian_id    BIGINT UNSIGNED NOT NULL,
-    email          VARCHAR(254) NOT NULL,
+    guardian_id    BIGINT UNSIGNED NULL,     -- NULL once unlinked by an agent
+    email          VARCHAR(254) NOT NULL,    -- '#id#address' once unlinked
     password_hash  VARCHAR(255) NOT NULL,
     confirmed_at   DATETIME NULL,
     unlinked_at    DATETIME NULL,

@@ -467,7 +467,10 @@ bool unlink_account(Connection& conn, std::int64_t commune_id, std::int64_t fami
 {
     Transaction tx(conn);
     auto& st =
-        conn.prepare("UPDATE parent_account SET unlinked_at = UTC_TIMESTAMP()"
+        // The guardian and the address are freed (the row stays for the journal), so the
+        // guardian can create a new account with a new code.
+        conn.prepare("UPDATE parent_account SET unlinked_at = UTC_TIMESTAMP(), guardian_id = NULL,"
+                     " email = CONCAT('#', id, '#', email)"
                      " WHERE commune_id = ? AND family_id = ? AND id = ? AND unlinked_at IS NULL");
     st.setInt64(1, commune_id);
     st.setInt64(2, family_id);

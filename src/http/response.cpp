@@ -2,6 +2,8 @@
 
 #include "http/error.h"
 
+#include <stdexcept>
+
 namespace http {
 
 const char* reason_phrase(int status)
@@ -31,6 +33,10 @@ const char* reason_phrase(int status)
 
 void Response::set_header(std::string name, std::string value)
 {
+    // A CR or LF would let a value start a header of its own (response splitting).
+    if (value.find_first_of("\r\n") != std::string::npos ||
+        name.find_first_of("\r\n: ") != std::string::npos)
+        throw std::invalid_argument("header with a line break: " + name);
     for (auto& [k, v] : headers)
         if (k == name) {
             v = std::move(value);

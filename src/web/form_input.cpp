@@ -9,10 +9,16 @@ bool has_control_characters(std::string_view s)
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x20 || c == 0x7f)
             return true;
-        // U+202A..U+202E and U+2066..U+2069: bidirectional overrides and isolates.
+        // U+0080..U+009F: C1 controls.
+        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9f)
+            return true;
+        // U+2028/U+2029 line separators; U+202A..U+202E and U+2066..U+2069: bidirectional
+        // overrides and isolates.
         if (c == 0xe2 && i + 2 < s.size()) {
             const auto c1 = static_cast<unsigned char>(s[i + 1]);
             const auto c2 = static_cast<unsigned char>(s[i + 2]);
+            if (c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9))
+                return true;
             if (c1 == 0x80 && c2 >= 0xaa && c2 <= 0xae)
                 return true;
             if (c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9)

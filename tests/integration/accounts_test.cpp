@@ -414,6 +414,31 @@ BOOST_AUTO_TEST_CASE(hostile_input_is_refused_or_escaped_and_nothing_is_stored)
                "0");
 }
 
+BOOST_AUTO_TEST_CASE(unlinked_guardian_can_register_again_with_a_new_code)
+{
+    const auto last = unique_name("Delie");
+    const auto issued = agent_issues_code(last, "Rose");
+    Client parent;
+    const auto email = unique_email("rose");
+    BOOST_REQUIRE(create_account(parent, email, last, "Rose", issued.code).status == 200);
+    const auto account_id =
+        Stack::get().sql("SELECT id FROM parent_account WHERE email = '" + email + "'");
+    Client agent;
+    BOOST_REQUIRE(agent.agent_login(admin_email, admin_password).status == 303);
+    const auto page = agent.get(issued.family_path);
+    const auto unlinked = agent.post_form(issued.family_path + "/comptes/" + account_id + "/delier",
+                                          {{"csrf", input_value(page.body, "csrf")}});
+    BOOST_TEST(unlinked.status == 303);
+    BOOST_TEST(count_accounts(email) == "0");
+    const auto again = agent.post_form(issued.family_path + "/code",
+                                       {{"csrf", input_value(page.body, "csrf")}});
+    const auto code = find_code(again.body);
+    BOOST_REQUIRE(!code.empty());
+    Client back;
+    BOOST_TEST(create_account(back, email, last, "Rose", code).status == 200);
+    BOOST_TEST(count_accounts(email) == "1");
+}
+
 BOOST_AUTO_TEST_CASE(mail_waits_in_the_outbox_while_smtp_is_down)
 {
     auto& s = Stack::get();

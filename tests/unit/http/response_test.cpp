@@ -4,6 +4,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <stdexcept>
+
 #include <string>
 #include <vector>
 
@@ -159,6 +161,15 @@ BOOST_AUTO_TEST_CASE(reason_phrases_follow_the_status)
     BOOST_TEST(std::string(http::reason_phrase(413)) == "Payload Too Large");
     BOOST_TEST(std::string(http::reason_phrase(503)) == "Service Unavailable");
     BOOST_TEST(std::string(http::reason_phrase(299)) == "Unknown");
+}
+
+BOOST_AUTO_TEST_CASE(header_values_with_line_breaks_are_refused)
+{
+    http::Response r;
+    BOOST_CHECK_THROW(r.set_header("Location", "/x\r\nSet-Cookie: a=b"), std::invalid_argument);
+    BOOST_CHECK_THROW(r.set_header("X-A", "a\nb"), std::invalid_argument);
+    BOOST_CHECK_THROW(r.set_header("X-A\r\nB", "c"), std::invalid_argument);
+    BOOST_CHECK_NO_THROW(r.set_header("Location", "/famille?ok=1"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

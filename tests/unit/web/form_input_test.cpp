@@ -140,4 +140,17 @@ BOOST_AUTO_TEST_CASE(secret_keeps_other_characters_as_sent)
     BOOST_TEST(f.value == "pa\u202Ess€");
 }
 
+
+BOOST_AUTO_TEST_CASE(line_separators_and_c1_controls_are_invalid)
+{
+    for (const char* value : {"a\u2028b", "a\u2029b", "a\u0085b", "a\u009fb"}) {
+        http::Params form;
+        form.add("nom", value);
+        BOOST_TEST((web::text_field(form, "nom", 100).problem == web::FieldProblem::Invalid));
+    }
+    http::Params ok;
+    ok.add("nom", "Élodie\u00a0Dupont");
+    BOOST_TEST(web::text_field(ok, "nom", 100).ok());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
