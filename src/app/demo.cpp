@@ -4,10 +4,8 @@
 #include "db/agents.h"
 #include "db/communes.h"
 #include "db/families.h"
-#include "domain/subscriber_code.h"
 #include "security/password.h"
-
-#include <openssl/rand.h>
+#include "security/subscriber_codes.h"
 
 #include <filesystem>
 #include <fstream>
@@ -56,20 +54,6 @@ const std::vector<DemoFamily>& demo_families()
            ""}}},
     };
     return families;
-}
-
-std::string new_code(const std::string& prefix, int number)
-{
-    for (int i = 0; i < 16; ++i) {
-        std::string bytes(domain::subscriber_code_random_bytes, '\0');
-        if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                       static_cast<int>(bytes.size())) != 1)
-            throw std::runtime_error("RAND_bytes failed");
-        auto code = domain::make_subscriber_code(prefix, number, bytes);
-        if (!code.empty())
-            return code;
-    }
-    throw std::runtime_error("could not draw a code abonné");
 }
 
 std::int64_t find_family_by_name(db::Connection& conn, std::int64_t commune_id,
@@ -143,7 +127,9 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
         if (!family)
             throw std::runtime_error("demo family vanished");
         if (created || !codes_known) {
-            const auto code = new_code("BLENFANCE", family->number);
+            const auto code = security::draw_subscriber_code("BLENFANCE", family->number);
+            if (code.empty())
+                throw std::runtime_error("could not draw a code abonné");
             db::store_subscriber_code(conn, commune_id, family_id, code, admin_id);
             for (const auto& m : family->members)
                 if (m.role == db::MemberRole::Guardian &&

@@ -6,9 +6,8 @@
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
+#include "security/subscriber_codes.h"
 #include "web/form_input.h"
-
-#include <openssl/rand.h>
 
 #include <ctime>
 #include <map>
@@ -23,7 +22,6 @@ namespace
 
 constexpr std::size_t max_query = 100;
 constexpr std::int64_t max_family_quotient = 999999;
-constexpr int code_draws = 3;
 
 // How a field's text is checked once trimmed and bounded.
 enum class Check { Text, PostalCode, Phone, Email, Quotient, Date, Role };
@@ -585,22 +583,6 @@ http::Response render_new_form(app::Context& ctx, const FormData& family, const 
     return page.render(ctx.layout(), status);
 }
 
-// A code abonné for the family with the commune's prefix; "" when the prefix set for the
-// commune is not a valid one (the caller refuses).
-std::string draw_code(const std::string& prefix, int family_number)
-{
-    for (int i = 0; i < code_draws; ++i) {
-        std::string bytes(domain::subscriber_code_random_bytes, '\0');
-        if (RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
-                       static_cast<int>(bytes.size())) != 1)
-            throw std::runtime_error("RAND_bytes failed");
-        auto code = domain::make_subscriber_code(prefix, family_number, bytes);
-        if (!code.empty())
-            return code;
-    }
-    return {};
-}
-
 http::Response render_letter(app::Context& ctx, const db::Family& family, const std::string& code,
                              const db::CodeStatus& status)
 {
@@ -776,7 +758,7 @@ http::Response family_code(app::Context& ctx)
         throw http::Error(409, "Ajoutez d'abord un responsable légal : le code abonné lui "
                                "permet de créer son compte.");
     const auto settings = db::code_settings(ctx.db(), ctx.commune.id);
-    const auto code = draw_code(settings.prefix, family.number);
+    const auto code = security::draw_subscriber_code(settings.prefix, family.number);
     if (code.empty())
         throw http::Error(409, "Le préfixe des codes abonné de la commune n'est pas valide "
                                "(2 à 20 lettres majuscules ou chiffres).");

@@ -45,10 +45,12 @@
 </section>
 <section class="card" aria-labelledby="titre-connexions">
   <h2 id="titre-connexions">Connexions récentes</h2>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-connexions">
   <table class="table">
     <thead><tr><th scope="col">Date</th><th scope="col">Adresse IP</th><th scope="col">Navigateur</th></tr></thead>
     <tbody>
     {{#LOGIN}}<tr><td>{{WHEN}}</td><td>{{IP}}</td><td>{{AGENT}}</td></tr>{{/LOGIN}}
     </tbody>
   </table>
+  </div>
 </section>

@@ -3,6 +3,7 @@
 {{#CREATED}}<p class="alert alert--ok" role="status">L'agent a été créé. Communiquez-lui son mot de passe par un moyen sûr ; il pourra se connecter sur cette page de connexion des agents.</p>{{/CREATED}}
 <section class="card" aria-labelledby="titre-liste">
   <h2 id="titre-liste">Comptes</h2>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-liste">
   <table class="table">
     <thead><tr><th scope="col">Nom</th><th scope="col">Email</th><th scope="col">Rôle</th><th scope="col">État</th><th scope="col">Dernière connexion</th><th scope="col">Action</th></tr></thead>
     <tbody>
@@ -12,6 +13,7 @@
     </tr>{{/AGENT}}
     </tbody>
   </table>
+  </div>
 </section>
 <section class="card" aria-labelledby="titre-nouvel">
   <h2 id="titre-nouvel">Nouvel agent</h2>

@@ -12,7 +12,7 @@
 <h2 id="resultats">{{RESULTS_HEADING}}</h2>
 {{#NO_RESULT}}<p>Aucune famille ne correspond à cette recherche.</p>{{/NO_RESULT}}
 {{#HAS_RESULTS}}
-<div class="table-wrap">
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="resultats">
 <table class="table" aria-labelledby="resultats">
   <thead>
     <tr>

@@ -28,7 +28,7 @@
   <h2 id="titre-membres">Membres de la famille</h2>
   {{#NO_MEMBER}}<p>Aucun membre n'est enregistré.</p>{{/NO_MEMBER}}
   {{#HAS_MEMBERS}}
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-membres">
   <table class="table" aria-labelledby="titre-membres">
     <thead>
       <tr>
@@ -75,7 +75,7 @@
   <h2 id="titre-comptes">Comptes parents liés</h2>
   {{#NO_ACCOUNT}}<p>Aucun compte parent n'est lié à cette famille.</p>{{/NO_ACCOUNT}}
   {{#HAS_ACCOUNTS}}
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-comptes">
   <table class="table" aria-labelledby="titre-comptes">
     <thead>
       <tr>
@@ -140,7 +140,7 @@
   <h2 id="titre-journal">Journal</h2>
   {{#NO_JOURNAL}}<p>Aucune action n'est encore enregistrée.</p>{{/NO_JOURNAL}}
   {{#HAS_JOURNAL_ROWS}}
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-journal">
   <table class="table" aria-labelledby="titre-journal">
     <thead>
       <tr>

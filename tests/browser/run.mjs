@@ -1,7 +1,7 @@
 // Browser journeys of the Portail Famille in headless Chromium (Debian's, driven by
 // playwright-core), with axe-core on every page visited.
 //
-//   cd tests/browser && node run.mjs [filter]
+//   cd tests/browser && node run.mjs [word…]     (only the tests whose name has every word)
 //
 // Starts its own throwaway stack (scripts/stack, free ports, temp folder), seeds the demo
 // commune, runs every journey on a phone and a desktop viewport, and always stops the
@@ -195,6 +195,7 @@ async function waitForMailLink(to, linkPath) {
 let browser;
 let axeSource;
 let axeInjection = null; // 'addScriptTag' or 'evaluate', found on the first page
+let axeInjectionNote = 'axe was not defined after it'; // why page.addScriptTag did not work
 
 async function injectAxe(page) {
   if (await page.evaluate(() => typeof window.axe !== 'undefined')) return;
@@ -205,7 +206,9 @@ async function injectAxe(page) {
         axeInjection = 'addScriptTag';
         return;
       }
-    } catch {}
+    } catch (e) {
+      axeInjectionNote = e.message.split('\n')[0];
+    }
     // The site's CSP (no inline script) blocks the injected <script> element; evaluating
     // the source through the DevTools protocol is not subject to the page's CSP.
     axeInjection = 'evaluate';
@@ -253,12 +256,25 @@ class Run {
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     }));
+    if (process.env.DEBUG_CHECKS) console.log('# check', where, JSON.stringify(facts));
     if (facts.lang !== 'fr') this.problems.push(`${where}: <html lang="${facts.lang}">, expected "fr"`);
     if (facts.h1 !== 1) this.problems.push(`${where}: ${facts.h1} h1 elements, expected exactly one`);
-    if (this.viewportName === 'phone' && facts.scrollWidth > facts.innerWidth)
-      this.problems.push(`${where}: horizontal scroll on the phone (scrollWidth ${facts.scrollWidth} > ${facts.innerWidth})`);
+    // With isMobile, content wider than the device widens the layout viewport (innerWidth
+    // grows with it, the page is zoomed out): compare with the device width too.
+    const deviceWidth = VIEWPORTS[this.viewportName].viewport.width;
+    if (this.viewportName === 'phone' && (facts.scrollWidth > facts.innerWidth || facts.scrollWidth > deviceWidth)) {
+      const wide = await page.evaluate((limit) => [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > limit + 1)
+        .filter((el) => ['absolute', 'fixed'].includes(getComputedStyle(el).position) ||
+          (el.parentElement.getBoundingClientRect().right <= limit + 1 && getComputedStyle(el.parentElement).overflowX === 'visible'))
+        .slice(0, 5)
+        .map((el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.textContent || '').trim().slice(0, 30)}"`), deviceWidth);
+      this.problems.push(`${where}: horizontal scroll on the phone (scrollWidth ${facts.scrollWidth}, innerWidth ${facts.innerWidth}, device ${deviceWidth}); widest: ${wide.join(', ')}`);
+    }
 
+    const t0 = Date.now();
     await injectAxe(page);
+    const t1 = Date.now();
     const result = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({
@@ -271,12 +287,14 @@ class Run {
         this.problems.push(`${where}: axe ${v.impact} ${v.id} (${v.help}) on ${v.targets.join(', ')}`);
     }
 
+    const t2 = Date.now();
     this.shot += 1;
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({
       path: path.join(SCREENSHOTS, `${this.journey}-${this.viewportName}-${this.shot}.png`),
       fullPage: true,
     });
+    if (process.env.DEBUG_CHECKS) console.log(`# ${where}: inject ${t1 - t0} ms, axe ${t2 - t1} ms, screenshot ${Date.now() - t2} ms`);
   }
 
   finish() {
@@ -364,13 +382,22 @@ async function journeySignup(run) {
   });
   await expectText(page, `${person.firstName} ${person.lastName}`);
 
-  await page.getByRole('link', { name: /Gérer mon adresse email/ }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).click();
   await expectHeading(page, 'Mon compte');
   await run.check(page, 'mon compte');
   const logins = page.locator('section[aria-labelledby="titre-connexions"] tbody tr');
   assert(await page.getByRole('heading', { name: 'Connexions récentes' }).count() === 1,
     'Mon compte has no "Connexions récentes" heading');
   assert(await logins.count() >= 1, 'Mon compte: "Connexions récentes" lists no login after the confirmation');
+
+  // The home page knows a logged-in parent.
+  await page.getByRole('link', { name: /Portail Famille/ }).first().click();
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  assert(await page.getByRole('link', { name: 'Accéder à mon Espace famille' }).count() === 1,
+    'the home page of a logged-in parent has no link "Accéder à mon Espace famille"');
+  assert(await page.locator('form[action="/connexion"]').count() === 0,
+    'the home page of a logged-in parent still shows the login form');
+  await run.check(page, 'home, logged in');
 
   await logout(run, page);
   await loginFromHome(run, page, email, password);
@@ -570,6 +597,10 @@ function test(name, journey, viewportName, fn) {
       const run = new Run(journey, viewportName);
       try {
         await fn(run);
+      } catch (e) {
+        // Report the page checks that failed before the step that broke the journey.
+        if (run.problems.length) e.pageProblems = run.problems;
+        throw e;
       } finally {
         await run.close();
       }
@@ -588,8 +619,15 @@ test('keyboard only: skip link, login form, Enter submits (phone)', 'keyboard', 
 
 async function main() {
   const started = Date.now();
-  const filter = process.argv[2];
-  const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
+  // Optional filters: every word given must be in the test's name.
+  const filters = process.argv.slice(2);
+  const selected = tests.filter((t) => filters.every((f) => t.name.includes(f)));
+  if (!selected.length) {
+    console.log(`not ok - no test name has every word of ${JSON.stringify(filters)}`);
+    console.log('browser: 0 passed, 1 failed');
+    process.exitCode = 1;
+    return;
+  }
   let passed = 0;
   let failed = 0;
   try {
@@ -597,6 +635,7 @@ async function main() {
     fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     stackUp();
+    console.log(`# stack up and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     accounts.set(ROLF_EMAIL, stack.parentPassword);
     console.log(`# stack on ${stack.base} (${stack.dir})`);
     browser = await chromium.launch({
@@ -613,7 +652,12 @@ async function main() {
         console.log(`ok - ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       } catch (e) {
         failed += 1;
-        const message = e instanceof AssertionError ? e.message : (e.stack || String(e)).split('\n').slice(0, 6).join('\n    ');
+        let message = e instanceof Error ? e.message : String(e);
+        if (!(e instanceof AssertionError) && e instanceof Error)
+          message += '\n' + (e.stack || '').split('\n').filter((l) => /^\s+at .*run\.mjs/.test(l)).slice(0, 2).join('\n');
+        if (e?.pageProblems)
+          message += `\n    and ${e.pageProblems.length} page check(s) failed before:\n    ${e.pageProblems.join('\n    ')}`;
+        message = message.replace(/\x1b\[[0-9;]*m/g, ''); // no terminal colours in the log
         console.log(`not ok - ${t.name}: ${message}`);
       }
     }
@@ -624,7 +668,7 @@ async function main() {
     if (browser) await browser.close().catch(() => {});
     stackDown();
   }
-  if (axeInjection) console.log(`# axe-core ${JSON.parse(fs.readFileSync(path.join(HERE, 'node_modules/axe-core/package.json'), 'utf8')).version} injected by ${axeInjection}`);
+  if (axeInjection) console.log(`# axe-core ${JSON.parse(fs.readFileSync(path.join(HERE, 'node_modules/axe-core/package.json'), 'utf8')).version} injected by ${axeInjection}${axeInjection === 'evaluate' ? ` (${axeInjectionNote})` : ''}`);
   console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;

@@ -25,17 +25,6 @@ bool contains(const std::string& haystack, const std::string& needle)
     return haystack.find(needle) != std::string::npos;
 }
 
-std::string unique_name(const std::string& base)
-{
-    static std::atomic<unsigned> counter{0};
-    auto n = static_cast<unsigned long long>(
-                 std::chrono::steady_clock::now().time_since_epoch().count()) +
-             counter++;
-    std::string suffix;
-    for (int i = 0; i < 6; ++i, n /= 26)
-        suffix += static_cast<char>('a' + n % 26);
-    return base + suffix;
-}
 
 // The first "PREFIX-NNNNN-XXXXXXXX" in a page (std::regex trips a GCC 12 warning under ASan).
 std::string find_code(const std::string& html)

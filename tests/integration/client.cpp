@@ -4,7 +4,9 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <cctype>
+#include <chrono>
 #include <stdexcept>
 
 namespace itest {
@@ -159,6 +161,18 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
     }
     curl_easy_cleanup(c);
     return out;
+}
+
+std::string unique_name(const std::string& base)
+{
+    static std::atomic<unsigned> counter{0};
+    auto n = static_cast<unsigned long long>(
+                 std::chrono::steady_clock::now().time_since_epoch().count()) +
+             counter++;
+    std::string suffix;
+    for (int i = 0; i < 6; ++i, n /= 26)
+        suffix += static_cast<char>('a' + n % 26);
+    return base + suffix;
 }
 
 std::string input_value(const std::string& html, const std::string& name)

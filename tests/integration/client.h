@@ -47,6 +47,8 @@ private:
 };
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+// `base` followed by six letters unique to this run (names, not emails: letters only).
+std::string unique_name(const std::string& base);
 // Extracts value="…" of the input named `name` from HTML ("" if absent).
 std::string input_value(const std::string& html, const std::string& name);
 

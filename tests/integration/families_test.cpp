@@ -47,19 +47,6 @@ bool looks_like_code(const std::string& code)
            all_of_chars(secret, "23456789ABCDEFGHJKMNPQRSTUVWXYZ");
 }
 
-// A name no other test (nor an earlier run on a kept stack) uses: letters only, so it can
-// serve as a family or a first name.
-std::string unique_word(const std::string& base)
-{
-    static std::atomic<unsigned> counter{0};
-    auto n = static_cast<unsigned long long>(
-                 std::chrono::steady_clock::now().time_since_epoch().count()) +
-             counter++;
-    std::string suffix;
-    for (int i = 0; i < 6; ++i, n /= 26)
-        suffix += static_cast<char>('a' + n % 26);
-    return base + suffix;
-}
 
 std::string sql(const std::string& statement)
 {
@@ -160,8 +147,8 @@ BOOST_AUTO_TEST_CASE(agent_creates_searches_edits_and_validates_a_family)
 {
     Client c;
     login_admin(c);
-    const auto name = unique_word("Fictif");
-    const auto child = unique_word("Léonie");
+    const auto name = unique_name("Fictif");
+    const auto child = unique_name("Léonie");
     const auto path = create_family(c, name);
     const auto id = id_of(path);
 
@@ -204,7 +191,7 @@ BOOST_AUTO_TEST_CASE(agent_creates_searches_edits_and_validates_a_family)
     BOOST_TEST(contains(search(c, plain_child), link));
     BOOST_TEST(contains(search(c, number), link));
     BOOST_TEST(contains(search(c, "BLENFANCE-" + number), link));
-    BOOST_TEST(!contains(search(c, unique_word("Personne")), link));
+    BOOST_TEST(!contains(search(c, unique_name("Personne")), link));
 
     // Edit the family, then the child.
     csrf = input_value(page.body, "csrf");
@@ -251,7 +238,7 @@ BOOST_AUTO_TEST_CASE(code_letter_shows_the_code_once_and_the_database_only_its_h
 {
     Client c;
     login_admin(c);
-    const auto name = unique_word("Codeur");
+    const auto name = unique_name("Codeur");
     const auto path = create_family(c, name);
     const auto id = id_of(path);
     const auto csrf = c.csrf_from(path);
@@ -312,10 +299,10 @@ BOOST_AUTO_TEST_CASE(agent_unlinks_a_parent_account_and_ends_its_sessions)
 {
     Client c;
     login_admin(c);
-    const auto name = unique_word("Delier");
+    const auto name = unique_name("Delier");
     const auto path = create_family(c, name);
     const auto id = id_of(path);
-    const auto email = unique_word("parent") + "@example.org";
+    const auto email = unique_name("parent") + "@example.org";
     sql("INSERT INTO parent_account (commune_id, family_id, guardian_id, email, password_hash,"
         " confirmed_at) SELECT f.commune_id, f.id, m.id, '" +
         email +
@@ -355,7 +342,7 @@ BOOST_AUTO_TEST_CASE(agent_unlinks_a_parent_account_and_ends_its_sessions)
     // Twice, or through another family: not found.
     BOOST_TEST(c.post_form(path + "/comptes/" + account + "/delier", {{"csrf", csrf}}).status ==
                404);
-    const auto other = create_family(c, unique_word("Autre"));
+    const auto other = create_family(c, unique_name("Autre"));
     BOOST_TEST(c.post_form(other + "/comptes/" + account + "/delier", {{"csrf", csrf}}).status ==
                404);
 }
@@ -392,7 +379,7 @@ BOOST_AUTO_TEST_CASE(missing_or_malformed_fields_are_400_with_french_messages)
     login_admin(c);
     const auto families = sql("SELECT COUNT(*) FROM family");
     auto csrf = c.csrf_from("/gestion/familles/nouvelle");
-    auto fields = family_form(csrf, unique_word("Incomplet"));
+    auto fields = family_form(csrf, unique_name("Incomplet"));
     fields[10].second = "";    // responsable_prenom
     fields[8].second = "12,5"; // quotient_familial
     auto r = c.post_form("/gestion/familles/nouvelle", fields);
@@ -405,7 +392,7 @@ BOOST_AUTO_TEST_CASE(missing_or_malformed_fields_are_400_with_french_messages)
     BOOST_TEST(sql("SELECT COUNT(*) FROM family") == families);
 
     // A child needs a real birth date; nothing is stored otherwise.
-    const auto path = create_family(c, unique_word("Enfantin"));
+    const auto path = create_family(c, unique_name("Enfantin"));
     const auto id = id_of(path);
     csrf = c.csrf_from(path);
     const Fields child = {{"csrf", csrf}, {"role", "child"}, {"nom", "Fictif"}, {"prenom", "Tom"}};
@@ -432,7 +419,7 @@ BOOST_AUTO_TEST_CASE(agent_of_another_commune_gets_404_on_this_family)
 {
     Client c;
     login_admin(c);
-    const auto name = unique_word("Privee");
+    const auto name = unique_name("Privee");
     const auto path = create_family(c, name);
     const auto id = id_of(path);
     const auto guardian = sql("SELECT id FROM family_member WHERE family_id = " + id);
