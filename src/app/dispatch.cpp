@@ -126,11 +126,24 @@ void add_security_headers(http::Response& r, bool https)
         r.set_header("Cache-Control", "no-store");
 }
 
+namespace {
+// A request is replayed once on a fresh connection when the one it used turned out dead
+// (the server restarted since its last use): a read always; a write only when its very
+// first statement failed, so nothing of it can have reached the database.
+bool replayable(const std::map<std::string, std::string>& env, const db::Connection& conn)
+{
+    const auto it = env.find("REQUEST_METHOD");
+    const bool read = it != env.end() && (it->second == "GET" || it->second == "HEAD");
+    return read || conn.statements_in_request() <= 1;
+}
+} // namespace
+
 Outcome dispatch(const Router& router, Services& services,
                  const std::map<std::string, std::string>& env, std::string_view body,
-                 bool body_too_large)
+                 bool body_too_large, bool is_retry)
 {
     Outcome out;
+    services.db.begin_request();
     view::Layout fallback_layout;
     std::optional<http::Request> req;
     std::shared_ptr<const db::Commune> commune;
@@ -166,12 +179,18 @@ Outcome dispatch(const Router& router, Services& services,
         if (e.retry_after() > 0)
             out.response.set_header("Retry-After", std::to_string(e.retry_after()));
     } catch (const db::Unavailable& e) {
+        if (!is_retry && replayable(env, services.db)) {
+            services.db.invalidate();
+            return dispatch(router, services, env, body, body_too_large, true);
+        }
         log::warn("rid=" + out.request_id + " database unavailable: " + e.what());
         out.response = view::error_page(fallback_layout, 503);
         out.response.set_header("Retry-After", "5");
     } catch (const sql::SQLException& e) {
         if (db::is_connection_error(e)) {
             services.db.invalidate();
+            if (!is_retry && replayable(env, services.db))
+                return dispatch(router, services, env, body, body_too_large, true);
             log::warn("rid=" + out.request_id + " database connection lost: " + e.what());
             out.response = view::error_page(fallback_layout, 503);
             out.response.set_header("Retry-After", "5");

@@ -19,7 +19,7 @@ struct Outcome {
 // `body_too_large` is set when CONTENT_LENGTH exceeded the limit and the body was not read.
 Outcome dispatch(const Router& router, Services& services,
                  const std::map<std::string, std::string>& env, std::string_view body,
-                 bool body_too_large);
+                 bool body_too_large, bool is_retry = false);
 
 // Headers every response carries (CSP without inline script, nosniff, frame-ancestors…).
 void add_security_headers(http::Response& response, bool https);

@@ -155,6 +155,7 @@ void Connection::ensure()
 sql::PreparedStatement& Connection::prepare(const std::string& sql)
 {
     ensure();
+    ++statements_in_request_;
     auto it = statements_.find(sql);
     if (it == statements_.end()) {
         try {

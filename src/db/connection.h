@@ -58,6 +58,10 @@ public:
     // Drops the connection after an error that broke it; the next ensure() reconnects.
     void invalidate();
     sql::Connection& raw();
+    // Marks the start of a request: statements_in_request() counts from here.
+    void begin_request() { statements_in_request_ = 0; }
+    // Statements prepared (so: run, or about to run) since begin_request().
+    int statements_in_request() const { return statements_in_request_; }
 
 private:
     void connect();
@@ -66,6 +70,7 @@ private:
     std::unique_ptr<sql::Connection> conn_;
     std::unordered_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
     std::chrono::steady_clock::time_point last_used_{};
+    int statements_in_request_ = 0;
 };
 
 // Rolls back in its destructor unless commit() was called.
