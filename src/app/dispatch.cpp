@@ -4,6 +4,7 @@
 #include "app/log.h"
 #include "http/csrf.h"
 #include "http/error.h"
+#include "security/password.h"
 #include "security/tokens.h"
 
 #include <cppconn/exception.h>
@@ -178,6 +179,12 @@ Outcome dispatch(const Router& router, Services& services,
         out.response = view::error_page(ctx ? ctx->layout() : fallback_layout, e.status(), e.detail());
         if (e.retry_after() > 0)
             out.response.set_header("Retry-After", std::to_string(e.retry_after()));
+    } catch (const security::HashesBusy&) {
+        log::warn("rid=" + out.request_id + " too many logins at once: 503");
+        out.response = view::error_page(
+            ctx ? ctx->layout() : fallback_layout, 503,
+            "Trop de monde se connecte en même temps : réessayez dans quelques secondes.");
+        out.response.set_header("Retry-After", "2");
     } catch (const db::Unavailable& e) {
         if (!is_retry && replayable(env, services.db)) {
             services.db.invalidate();

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -161,6 +162,11 @@ int serve(const Config& config)
         throw std::runtime_error("serve needs --secret-file (32+ random characters)");
     view::load_templates(config.template_dir);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
+    // At most half the threads hash or wait to hash; the others keep serving pages.
+    const unsigned hashing_threads = std::max(1u, config.threads / 2);
+    security::set_max_waiting_hashes(hashing_threads > config.max_concurrent_hashes
+                                         ? hashing_threads - config.max_concurrent_hashes
+                                         : 0);
     sql::mysql::get_mysql_driver_instance();
     if (config.migrate_on_start) {
         db::Connection conn(db_settings(config));

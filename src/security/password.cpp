@@ -18,13 +18,21 @@ std::mutex gate_mutex;
 std::condition_variable gate_cv;
 unsigned gate_limit = 2;
 unsigned gate_used = 0;
+unsigned gate_waiting = 0;
+unsigned gate_max_waiting = 1u << 30;
 
 class HashSlot {
 public:
     HashSlot()
     {
         std::unique_lock lock(gate_mutex);
+        // Past the waiting bound, refuse at once: threads stuck here could not serve the
+        // other pages (a login burst would make the whole portal slow).
+        if (gate_used >= gate_limit && gate_waiting >= gate_max_waiting)
+            throw HashesBusy();
+        ++gate_waiting;
         gate_cv.wait(lock, [] { return gate_used < gate_limit; });
+        --gate_waiting;
         ++gate_used;
     }
     ~HashSlot()
@@ -51,6 +59,12 @@ void set_max_concurrent_hashes(unsigned n)
 {
     std::lock_guard lock(gate_mutex);
     gate_limit = n == 0 ? 1 : n;
+}
+
+void set_max_waiting_hashes(unsigned n)
+{
+    std::lock_guard lock(gate_mutex);
+    gate_max_waiting = n;
 }
 
 std::string hash_password(std::string_view password, const Argon2Params& params)

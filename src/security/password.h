@@ -1,6 +1,7 @@
 // Password hashing with argon2id, PHC strings, and a bound on concurrent hashes.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,14 @@ struct Argon2Params {
 // Limits how many hashes run at once so a login burst cannot starve the worker threads.
 // Call once at start; default is 2.
 void set_max_concurrent_hashes(unsigned n);
+// How many requests may wait for a hash slot; beyond, hashing throws HashesBusy at once.
+void set_max_waiting_hashes(unsigned n);
+
+// Too many logins at once: the request ends with a 503 "réessayez dans quelques secondes".
+class HashesBusy : public std::runtime_error {
+public:
+    HashesBusy() : std::runtime_error("too many password hashes waiting") {}
+};
 
 // PHC string "$argon2id$v=19$m=19456,t=2,p=1$salt$hash".
 std::string hash_password(std::string_view password, const Argon2Params& params = {});

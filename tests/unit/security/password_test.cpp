@@ -3,6 +3,10 @@
 #include <argon2.h>
 
 #include <boost/test/unit_test.hpp>
+#include <vector>
+#include <thread>
+#include <latch>
+#include <atomic>
 
 #include <string>
 
@@ -106,6 +110,34 @@ BOOST_AUTO_TEST_CASE(non_argon2id_strings_never_verify)
 BOOST_AUTO_TEST_CASE(dummy_verification_runs_without_error)
 {
     BOOST_CHECK_NO_THROW(security::verify_dummy("anything"));
+}
+
+BOOST_AUTO_TEST_CASE(hashes_beyond_the_waiting_bound_are_refused_at_once)
+{
+    // One hash at a time and nobody waiting: of eight simultaneous hashes, some are refused
+    // with HashesBusy (they would otherwise hold a worker thread), and some succeed.
+    security::set_max_concurrent_hashes(1);
+    security::set_max_waiting_hashes(0);
+    std::latch start(8);
+    std::atomic<int> busy{0}, done{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&] {
+            start.arrive_and_wait();
+            try {
+                (void)security::hash_password("mot de passe de test");
+                ++done;
+            } catch (const security::HashesBusy&) {
+                ++busy;
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    security::set_max_waiting_hashes(1u << 30);
+    security::set_max_concurrent_hashes(2);
+    BOOST_TEST(done.load() >= 1);
+    BOOST_TEST(busy.load() >= 1);
+    BOOST_TEST(done.load() + busy.load() == 8);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
