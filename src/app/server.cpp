@@ -162,8 +162,8 @@ int serve(const Config& config)
         throw std::runtime_error("serve needs --secret-file (32+ random characters)");
     view::load_templates(config.template_dir);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
-    // At most half the threads hash or wait to hash; the others keep serving pages.
-    const unsigned hashing_threads = std::max(1u, config.threads / 2);
+    // Two threads always stay free of password hashing to keep serving pages.
+    const unsigned hashing_threads = config.threads > 2 ? config.threads - 2 : 1;
     security::set_max_waiting_hashes(hashing_threads > config.max_concurrent_hashes
                                          ? hashing_threads - config.max_concurrent_hashes
                                          : 0);
