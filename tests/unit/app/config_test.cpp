@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "../temp_dir.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -18,35 +20,7 @@ namespace po = boost::program_options;
 namespace
 {
 
-// A fresh folder under the system temp dir, removed with its content.
-class TempDir
-{
-public:
-    TempDir()
-    {
-        std::string templ = (fs::temp_directory_path() / "portail-config-XXXXXX").string();
-        if (!mkdtemp(templ.data()))
-            throw std::runtime_error("mkdtemp failed");
-        path_ = templ;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    // Writes `content` to `name` in the folder, returns its path.
-    std::string write(const std::string& name, const std::string& content) const
-    {
-        std::ofstream(path_ / name, std::ios::binary) << content;
-        return (path_ / name).string();
-    }
-
-private:
-    fs::path path_;
-};
+using unit::TempDir;
 
 const std::string good_secret = "0123456789abcdefghijklmnopqrstuvwxyz"; // 36 chars
 

@@ -1,5 +1,7 @@
 #include "db/migrations.h"
 
+#include "../temp_dir.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -15,34 +17,7 @@ namespace fs = std::filesystem;
 namespace
 {
 
-// A fresh folder under the system temp dir, removed with its content.
-class TempDir
-{
-public:
-    TempDir()
-    {
-        std::string templ = (fs::temp_directory_path() / "portail-migrations-XXXXXX").string();
-        if (!mkdtemp(templ.data()))
-            throw std::runtime_error("mkdtemp failed");
-        path_ = templ;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    void write(const std::string& name, const std::string& content = "SELECT 1;\n") const
-    {
-        std::ofstream(path_ / name) << content;
-    }
-    std::string str() const { return path_.string(); }
-
-private:
-    fs::path path_;
-};
+using unit::TempDir;
 
 fs::path project_root()
 {
