@@ -1,13 +1,15 @@
 // portail — the Portail Famille program: FastCGI server and operator subcommands.
 #include "app/commands.h"
 #include "app/log.h"
+#include "app/purge.h"
 
 #include <cppconn/exception.h>
 
 #include <cstring>
 #include <iostream>
 
-namespace {
+namespace
+{
 
 struct Command {
     const char* name;
@@ -22,6 +24,8 @@ const Command commands[] = {
     {"create-commune", app::run_create_commune, "add a commune and its host names"},
     {"create-agent", app::run_create_agent, "add a back-office agent"},
     {"routes", app::run_routes, "list the routes and who may call them"},
+    {"purge-families", app::run_purge_families,
+     "delete the data of families archived past the retention period"},
 };
 
 int usage(std::ostream& out)

@@ -27,12 +27,17 @@
     {{/NAV_PUBLIC}}
     {{#NAV_PARENT}}
       <li><a href="/famille">Espace famille</a></li>
+      <li><a href="/famille/dossier">Dossier de famille</a></li>
+      <li><a href="/famille/reglements">Règlements</a></li>
       <li><a href="/compte">Mon compte</a></li>
     {{/NAV_PARENT}}
     {{#NAV_AGENT}}
       <li><a href="/gestion">Tableau de bord</a></li>
       <li><a href="/gestion/familles">Familles</a></li>
-      {{#NAV_ADMIN}}<li><a href="/gestion/agents">Agents</a></li>{{/NAV_ADMIN}}
+      <li><a href="/gestion/validations">À valider</a></li>
+      {{#NAV_ADMIN}}<li><a href="/gestion/reglements">Règlements</a></li>
+      <li><a href="/gestion/parametres">Paramètres</a></li>
+      <li><a href="/gestion/agents">Agents</a></li>{{/NAV_ADMIN}}
     {{/NAV_AGENT}}
     </ul>
   </nav>

@@ -4,17 +4,21 @@
 #include "db/agents.h"
 #include "db/communes.h"
 #include "db/families.h"
+#include "db/family_file.h"
 #include "security/password.h"
 #include "security/subscriber_codes.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
 
-namespace app {
+namespace app
+{
 
-namespace {
+namespace
+{
 
 struct DemoMember {
     db::MemberRole role;
@@ -38,22 +42,64 @@ const std::vector<DemoFamily>& demo_families()
 {
     using R = db::MemberRole;
     static const std::vector<DemoFamily> families = {
-        {"FICTIF", "12 rue des Écoles", "04 90 00 00 01", 820,
+        {"FICTIF",
+         "12 rue des Écoles",
+         "04 90 00 00 01",
+         820,
          {{R::Guardian, "FICTIF", "Rolf", "", "", "", "rolf.fictif@example.org"},
           {R::Guardian, "FICTIF", "Anna", "", "", "", "anna.fictif@example.org"},
           {R::Child, "FICTIF", "Léa", "2017-03-14", "École élémentaire Jean Moulin", "CE2", ""},
           {R::Child, "FICTIF", "Tom", "2020-09-02", "École maternelle Les Tilleuls", "MS", ""}}},
-        {"DUPONT-MARTIN", "3 chemin de la Durance", "04 90 00 00 02", 540,
+        {"DUPONT-MARTIN",
+         "3 chemin de la Durance",
+         "04 90 00 00 02",
+         540,
          {{R::Guardian, "DUPONT-MARTIN", "Élodie", "", "", "", "elodie.dm@example.org"},
-          {R::Child, "DUPONT-MARTIN", "Hugo", "2016-11-21", "École élémentaire Jean Moulin",
-           "CM1", ""}}},
-        {"BERNARD", "8 avenue du Général de Gaulle", "04 90 00 00 03", 1250,
+          {R::Child, "DUPONT-MARTIN", "Hugo", "2016-11-21", "École élémentaire Jean Moulin", "CM1",
+           ""}}},
+        {"BERNARD",
+         "8 avenue du Général de Gaulle",
+         "04 90 00 00 03",
+         1250,
          {{R::Guardian, "BERNARD", "Karim", "", "", "", "karim.bernard@example.org"},
           {R::Guardian, "BERNARD", "Sophie", "", "", "", "sophie.bernard@example.org"},
-          {R::Child, "BERNARD", "Inès", "2018-05-30", "École élémentaire Jean Moulin", "CE1",
-           ""}}},
+          {R::Child, "BERNARD", "Inès", "2018-05-30", "École élémentaire Jean Moulin", "CE1", ""}}},
     };
     return families;
+}
+
+// A one-page PDF with a few lines of text (Helvetica, WinAnsi: no accents needed), built with
+// exact xref offsets so every reader opens it.
+std::string simple_pdf(const std::vector<std::string>& lines)
+{
+    std::string text = "BT /F1 12 Tf 56 780 Td 16 TL\n";
+    for (const auto& line : lines)
+        text += "(" + line + ") '\n";
+    text += "ET\n";
+    const std::vector<std::string> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        " /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length " + std::to_string(text.size()) + " >>\nstream\n" + text + "endstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    };
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const auto xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const auto off : offsets) {
+        char entry[24];
+        std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", off);
+        pdf += entry;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+           " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
 }
 
 std::int64_t find_family_by_name(db::Connection& conn, std::int64_t commune_id,
@@ -141,11 +187,22 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
             !db::find_account_by_email(conn, commune_id, demo_parent_email))
             for (const auto& m : family->members)
                 if (m.first_name == "Rolf") {
-                    const auto id = db::create_account(
-                        conn, commune_id, family_id, m.id, demo_parent_email,
-                        security::hash_password(settings.parent_password));
+                    const auto id =
+                        db::create_account(conn, commune_id, family_id, m.id, demo_parent_email,
+                                           security::hash_password(settings.parent_password));
                     db::confirm_account(conn, commune_id, id);
                 }
+    }
+    // The canteen's rules, published: parents are asked to accept them.
+    if (db::all_rules(conn, commune_id).empty()) {
+        const auto id = db::add_rules_version(
+            conn, commune_id, "Restauration scolaire", "Règlement de la restauration scolaire",
+            simple_pdf({"Reglement de la restauration scolaire", "Commune de demonstration",
+                        "1. Les repas se reservent sur le Portail Famille.",
+                        "2. Toute annulation se fait avant le delai indique.",
+                        "3. Les allergies sont signalees dans le dossier de famille."}),
+            admin_id);
+        db::publish_rules(conn, commune_id, id);
     }
     if (!codes.empty() && !settings.codes_file.empty()) {
         std::ofstream out(settings.codes_file);

@@ -1,13 +1,17 @@
 #include "backoffice/families.h"
 
+#include "backoffice/validations.h"
 #include "db/families.h"
+#include "db/family_file.h"
 #include "domain/identity.h"
 #include "domain/subscriber_code.h"
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
 #include "security/subscriber_codes.h"
+#include "web/fields.h"
 #include "web/form_input.h"
+#include "web/member_file.h"
 
 #include <ctime>
 #include <map>
@@ -21,22 +25,18 @@ namespace
 {
 
 constexpr std::size_t max_query = 100;
-constexpr std::int64_t max_family_quotient = 999999;
 
-// How a field's text is checked once trimmed and bounded.
-enum class Check { Text, PostalCode, Phone, Email, Quotient, Date, Role };
+using web::add_error_links;
+using web::add_fields;
+using web::Check;
+using web::date_fr;
+using web::FailedForm;
+using web::FieldSpec;
+using web::FormData;
+using web::read_form;
 
-// One field of a form: its name in the request (the product's French field names), its
-// label, its input type and its rules.
-struct FieldSpec {
-    const char* name;
-    const char* label;
-    const char* type;
-    std::size_t max_chars;
-    bool required;
-    Check check;
-    const char* hint;
-};
+constexpr web::Option role_options[] = {
+    {"guardian", "Responsable légal"}, {"child", "Enfant"}, {"contact", "Contact"}};
 
 constexpr FieldSpec family_fields[] = {
     {"nom", "Nom de la famille", "text", 100, true, Check::Text, ""},
@@ -61,158 +61,16 @@ constexpr FieldSpec guardian_fields[] = {
 };
 
 constexpr FieldSpec member_fields[] = {
-    {"role", "Rôle dans la famille", "select", 20, true, Check::Role, ""},
+    {"role", "Rôle dans la famille", "select", 20, true, Check::Choice, "", role_options},
     {"nom", "Nom", "text", 100, true, Check::Text, ""},
     {"prenom", "Prénom", "text", 100, true, Check::Text, ""},
-    {"date_naissance", "Date de naissance", "date", 10, false, Check::Date,
+    {"date_naissance", "Date de naissance", "date", 10, false, Check::BirthDate,
      "Obligatoire pour un enfant ; au format AAAA-MM-JJ, par exemple 2018-05-04."},
     {"ecole", "École", "text", 120, false, Check::Text, "Pour un enfant scolarisé."},
     {"classe", "Classe", "text", 40, false, Check::Text, "Par exemple CP, CE1, MS."},
     {"telephone", "Téléphone", "tel", 30, false, Check::Phone, "Facultatif."},
     {"email", "Email", "email", 254, false, Check::Email, "Facultatif."},
 };
-
-// Submitted (or current) values of one form and the French message of each wrong field.
-struct FormData {
-    std::map<std::string, std::string> values;
-    std::map<std::string, std::string> errors;
-    bool ok() const { return errors.empty(); }
-    std::string get(const std::string& name) const
-    {
-        const auto it = values.find(name);
-        return it == values.end() ? std::string() : it->second;
-    }
-};
-
-// The form a page re-shows with its errors (400), by its id on the page.
-struct FailedForm {
-    std::string form_id;
-    FormData data;
-};
-
-std::size_t utf8_length(std::string_view s)
-{
-    std::size_t n = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++n;
-    return n;
-}
-
-bool only_chars(std::string_view s, std::string_view allowed_punctuation)
-{
-    for (const char c : s) {
-        const bool alnum =
-            (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        if (!alnum && allowed_punctuation.find(c) == std::string_view::npos)
-            return false;
-    }
-    return true;
-}
-
-bool valid_phone(std::string_view s)
-{
-    int digits = 0;
-    for (const char c : s) {
-        if (c >= '0' && c <= '9')
-            ++digits;
-        else if (std::string_view(" +.-()").find(c) == std::string_view::npos)
-            return false;
-    }
-    return digits >= 4;
-}
-
-domain::Date today_in_paris()
-{
-    return domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-}
-
-// The message for a value that passed the generic checks but not its own rule, or "".
-std::string check_value(const FieldSpec& spec, std::string& value)
-{
-    switch (spec.check) {
-    case Check::Text:
-    case Check::Role:
-        return {};
-    case Check::PostalCode:
-        return only_chars(value, " -") ? ""
-                                       : "Le code postal ne contient que des chiffres, des "
-                                         "lettres, des espaces ou des tirets.";
-    case Check::Phone:
-        return valid_phone(value) ? ""
-                                  : "Le numéro de téléphone ne contient que des chiffres, des "
-                                    "espaces et les signes + . - ( ), par exemple 04 90 12 34 56.";
-    case Check::Email:
-        value = domain::normalize_email(value);
-        return domain::plausible_email(value)
-                   ? ""
-                   : "Cette adresse email n'est pas valide (exemple : nom@exemple.fr).";
-    case Check::Quotient: {
-        const auto n = http::parse_int(value);
-        return n && *n >= 0 && *n <= max_family_quotient
-                   ? ""
-                   : "Le quotient familial est un nombre entier positif ou nul, sans espace ni "
-                     "virgule, par exemple 850.";
-    }
-    case Check::Date: {
-        const auto d = http::parse_date(value);
-        if (!d)
-            return "La date de naissance doit être une date réelle au format AAAA-MM-JJ, par "
-                   "exemple 2018-05-04.";
-        if (domain::Date{d->year, d->month, d->day} > today_in_paris())
-            return "La date de naissance ne peut pas être dans le futur.";
-        return {};
-    }
-    }
-    return {};
-}
-
-void read_field(const http::Params& form, const FieldSpec& spec, FormData& data)
-{
-    const std::string label = spec.label;
-    if (spec.check == Check::Role) {
-        const auto raw = std::string(form.get(spec.name).value_or(""));
-        if (db::parse_member_role(raw))
-            data.values[spec.name] = raw;
-        else
-            data.errors[spec.name] = "Choisissez le rôle dans la famille.";
-        return;
-    }
-    // Bytes first (cheap, before anything else), then characters: the limits are the
-    // columns' VARCHAR lengths, counted in characters.
-    auto field = web::text_field(form, spec.name, spec.max_chars * 4, spec.required);
-    if (field.ok() && utf8_length(field.value) > spec.max_chars)
-        field = web::Field{{}, web::FieldProblem::TooLong};
-    switch (field.problem) {
-    case web::FieldProblem::Missing:
-        data.errors[spec.name] = "Le champ « " + label + " » est obligatoire.";
-        return;
-    case web::FieldProblem::TooLong:
-        data.errors[spec.name] = "Le champ « " + label + " » ne doit pas dépasser " +
-                                 std::to_string(spec.max_chars) + " caractères.";
-        return;
-    case web::FieldProblem::Invalid:
-        data.errors[spec.name] = "Le champ « " + label +
-                                 " » contient des caractères non autorisés (retour à la "
-                                 "ligne, caractères de contrôle).";
-        return;
-    case web::FieldProblem::None:
-        break;
-    }
-    auto value = field.value;
-    if (!value.empty())
-        if (auto message = check_value(spec, value); !message.empty())
-            data.errors[spec.name] = message;
-    data.values[spec.name] = value;
-}
-
-FormData read_form(const http::Params& form, std::span<const FieldSpec> specs)
-{
-    FormData data;
-    for (const auto& spec : specs)
-        read_field(form, spec, data);
-    return data;
-}
 
 FormData read_member_form(const http::Params& form)
 {
@@ -293,12 +151,6 @@ std::string full_name(const db::Member& m)
     return m.first_name + " " + m.last_name;
 }
 
-std::string date_fr(const std::string& iso)
-{
-    const auto d = http::parse_date(iso);
-    return d ? domain::format_date_fr(domain::Date{d->year, d->month, d->day}) : iso;
-}
-
 // Appends "Label : « avant » → « après »" to a journal detail when the value changed.
 void note_change(std::string& detail, const char* label, const std::string& before,
                  const std::string& after)
@@ -342,8 +194,15 @@ std::string member_changes(const db::Member& a, const db::Member& b)
 void journal(app::Context& ctx, std::int64_t family_id, const std::string& action,
              const std::string& detail)
 {
-    db::journal(ctx.db(), ctx.commune.id, "agent", ctx.agent->id, action, "family", family_id,
-                detail);
+    db::JournalChange c;
+    c.actor_kind = "agent";
+    c.actor_id = ctx.agent->id;
+    c.family_id = family_id;
+    c.action = action;
+    c.object_type = "family";
+    c.object_id = family_id;
+    c.detail = detail;
+    db::journal_change(ctx.db(), ctx.commune.id, c);
 }
 
 bool has_account(app::Context& ctx, std::int64_t family_id, std::int64_t guardian_id)
@@ -365,63 +224,6 @@ db::Family load_or_404(app::Context& ctx)
     if (!family)
         throw http::Error(404);
     return std::move(*family);
-}
-
-// FIELD sections for `specs`, ids prefixed by form_id, with values, hints and errors tied
-// to their input by aria-describedby.
-void add_fields(ctemplate::TemplateDictionary& dict, const std::string& form_id,
-                std::span<const FieldSpec> specs, const FormData& data)
-{
-    for (const auto& spec : specs) {
-        auto* f = dict.AddSectionDictionary("FIELD");
-        const std::string id = form_id + "-" + spec.name;
-        f->SetValue("FIELD_ID", id);
-        f->SetValue("FIELD_NAME", spec.name);
-        f->SetValue("FIELD_LABEL", spec.label);
-        std::string described;
-        if (spec.required)
-            f->ShowSection("FIELD_REQUIRED");
-        if (*spec.hint) {
-            f->SetValueAndShowSection("HINT_TEXT", spec.hint, "FIELD_HINT");
-            described = id + "-aide";
-        }
-        if (const auto e = data.errors.find(spec.name); e != data.errors.end()) {
-            f->SetValueAndShowSection("ERROR_TEXT", e->second, "FIELD_ERROR");
-            described += (described.empty() ? "" : " ") + id + "-erreur";
-        }
-        if (!described.empty())
-            f->SetValueAndShowSection("DESCRIBED_BY", described, "FIELD_DESCRIBED");
-        const auto value = data.get(spec.name);
-        if (spec.check == Check::Role) {
-            auto* select = f->AddSectionDictionary("FIELD_SELECT");
-            for (const auto role :
-                 {db::MemberRole::Guardian, db::MemberRole::Child, db::MemberRole::Contact}) {
-                auto* o = select->AddSectionDictionary("OPTION");
-                o->SetValue("OPTION_VALUE", db::member_role_name(role));
-                o->SetValue("OPTION_LABEL", db::member_role_label(role));
-                if (value == db::member_role_name(role))
-                    o->ShowSection("OPTION_SELECTED");
-            }
-        } else {
-            auto* input = f->AddSectionDictionary("FIELD_INPUT");
-            input->SetValue("INPUT_TYPE", spec.type);
-            input->SetValue("INPUT_VALUE", value);
-            if (spec.check == Check::Quotient)
-                input->ShowSection("NUMERIC");
-        }
-    }
-}
-
-// Links to the wrong fields of a form, listed at its top.
-void add_error_links(ctemplate::TemplateDictionary& summary, const std::string& form_id,
-                     std::span<const FieldSpec> specs, const FormData& data)
-{
-    for (const auto& spec : specs)
-        if (const auto e = data.errors.find(spec.name); e != data.errors.end()) {
-            auto* link = summary.AddSectionDictionary("ERROR_LINK");
-            link->SetValue("LINK_TARGET", "#" + form_id + "-" + spec.name);
-            link->SetValue("LINK_TEXT", e->second);
-        }
 }
 
 void add_form(ctemplate::TemplateDictionary& dict, const std::string& form_id,
@@ -459,6 +261,7 @@ void add_members(ctemplate::TemplateDictionary& d, const db::Family& family)
         row->SetValue("MEMBER_PHONE", m.phone);
         row->SetValue("MEMBER_EMAIL", m.email);
         row->SetValue("MEMBER_ANCHOR", "#membre-" + std::to_string(m.id));
+        row->SetValue("MEMBER_URL", family_url(family.id) + "/membres/" + std::to_string(m.id));
     }
 }
 
@@ -508,19 +311,57 @@ void add_accounts_and_journal(app::Context& ctx, ctemplate::TemplateDictionary& 
         row->SetValue("UNLINK_ACTION",
                       family_url(family_id) + "/comptes/" + std::to_string(a.id) + "/delier");
     }
-    const auto entries = db::family_journal(ctx.db(), ctx.commune.id, family_id);
+    const auto entries = db::family_change_journal(ctx.db(), ctx.commune.id, family_id);
     if (entries.empty()) {
         d.ShowSection("NO_JOURNAL");
         return;
     }
+    const bool health_ok = may_see_health(ctx);
     auto* journal_table = d.AddSectionDictionary("HAS_JOURNAL_ROWS");
     for (const auto& e : entries) {
         auto* row = journal_table->AddSectionDictionary("JOURNAL");
         row->SetValue("JOURNAL_WHEN", e.when);
         row->SetValue("JOURNAL_ACTOR", e.actor);
         row->SetValue("JOURNAL_ACTION", e.action);
-        row->SetValue("JOURNAL_DETAIL", e.detail);
+        // Health entries (a refusal's comment, a consultation) say nothing to other roles.
+        const bool hidden = e.sensitive && !health_ok;
+        row->SetValue("JOURNAL_DETAIL", hidden ? "(donnée de santé)" : e.detail);
+        if (!e.has_values)
+            continue;
+        if (hidden) {
+            row->ShowSection("JOURNAL_HIDDEN");
+            continue;
+        }
+        auto* values = row->AddSectionDictionary("JOURNAL_VALUES");
+        values->SetValue("BEFORE", e.before.empty() ? "(vide)" : e.before);
+        values->SetValue("AFTER", e.after.empty() ? "(vide)" : e.after);
     }
+}
+
+// What the family asked and the mairie has not decided yet.
+void add_pending(app::Context& ctx, ctemplate::TemplateDictionary& d, std::int64_t family_id)
+{
+    int count = 0;
+    for (const auto& r : db::family_change_requests(ctx.db(), ctx.commune.id, family_id))
+        if (r.status == db::Decision::Pending) {
+            auto* row = d.AddSectionDictionary("PENDING_ITEM");
+            row->SetValue("PENDING_TEXT", std::string(db::change_kind_label(r.kind)) + " — " +
+                                              (r.member_name.empty() ? "Foyer" : r.member_name));
+            row->SetValue("PENDING_URL", "/gestion/validations#demande-" + std::to_string(r.id));
+            ++count;
+        }
+    for (const auto& doc : db::family_documents(ctx.db(), ctx.commune.id, family_id))
+        if (doc.status == db::Decision::Pending) {
+            auto* row = d.AddSectionDictionary("PENDING_ITEM");
+            row->SetValue("PENDING_TEXT",
+                          std::string(db::document_kind_label(doc.kind)) + " — " +
+                              (doc.member_name.empty() ? "Foyer" : doc.member_name));
+            row->SetValue("PENDING_URL",
+                          "/gestion/validations#justificatif-" + std::to_string(doc.id));
+            ++count;
+        }
+    if (count == 0)
+        d.ShowSection("NO_PENDING");
 }
 
 http::Response render_family(app::Context& ctx, const db::Family& family,
@@ -549,6 +390,14 @@ http::Response render_family(app::Context& ctx, const db::Family& family,
     add_members(d, family);
     add_code_status(ctx, d, family.id);
     add_accounts_and_journal(ctx, d, family.id);
+    add_pending(ctx, d, family.id);
+    const auto file = web::file_status(ctx.db(), ctx.commune.id, family);
+    for (const auto label : file.household.missing)
+        d.AddSectionDictionary("HOUSEHOLD_MISSING")->SetValue("ITEM", std::string(label));
+    d.SetIntValue("MISSING_COUNT", file.missing_count);
+    d.ShowSection(family.archived ? "CAN_UNARCHIVE" : "CAN_ARCHIVE");
+    if (may_see_health(ctx))
+        d.ShowSection("CAN_EXPORT");
 
     add_form(d, "famille", "Modifier les coordonnées de la famille", url,
              "Enregistrer les coordonnées", family_fields, values_of(family), failed);
@@ -613,7 +462,7 @@ http::Response render_letter(app::Context& ctx, const db::Family& family, const 
 http::Response families_list(app::Context& ctx)
 {
     const auto field = web::text_field(ctx.req.query(), "q", max_query * 4, false);
-    if (!field.ok() || utf8_length(field.value) > max_query)
+    if (!field.ok() || web::utf8_length(field.value) > max_query)
         throw http::Error(400, "La recherche est trop longue ou contient des caractères non "
                                "autorisés.");
     const auto results = db::search_families(ctx.db(), ctx.commune.id, field.value);

@@ -1,10 +1,15 @@
 #include "backoffice/routes.h"
 
-#include "backoffice/families.h"
 #include "backoffice/agents.h"
+#include "backoffice/families.h"
+#include "backoffice/family_export.h"
 #include "backoffice/login.h"
+#include "backoffice/rules.h"
+#include "backoffice/settings.h"
+#include "backoffice/validations.h"
 
-namespace backoffice {
+namespace backoffice
+{
 
 void add_routes(app::Router& router)
 {
@@ -25,8 +30,25 @@ void add_routes(app::Router& router)
     router.add({"POST", "/gestion/familles/{id}/membres/{membre}", member_update, Access::Agent});
     router.add({"POST", "/gestion/familles/{id}/valider", family_validate, Access::Agent});
     router.add({"POST", "/gestion/familles/{id}/code", family_code, Access::Agent});
-    router.add({"POST", "/gestion/familles/{id}/comptes/{compte}/delier", account_unlink,
+    router.add(
+        {"POST", "/gestion/familles/{id}/comptes/{compte}/delier", account_unlink, Access::Agent});
+    router.add({"GET", "/gestion/familles/{id}/membres/{membre}", member_file_page, Access::Agent});
+    router.add({"GET", "/gestion/familles/{id}/membres/{membre}/photo", member_photo_agent,
                 Access::Agent});
+    router.add({"POST", "/gestion/familles/{id}/archiver", family_archive, Access::Agent});
+    router.add({"GET", "/gestion/familles/{id}/export", family_export_agent, Access::Agent});
+    router.add({"GET", "/gestion/validations", validations_page, Access::Agent});
+    router.add(
+        {"POST", "/gestion/validations/demandes/{id}", change_request_decide, Access::Agent});
+    router.add({"POST", "/gestion/validations/justificatifs/{id}", proof_decide, Access::Agent});
+    router.add({"GET", "/gestion/justificatifs/{id}", proof_file, Access::Agent});
+    router.add({"GET", "/gestion/reglements", rules_admin, Access::Administrateur});
+    router.add({"POST", "/gestion/reglements", rules_upload, Access::Administrateur});
+    router.add({"GET", "/gestion/reglements/{id}", rules_detail, Access::Administrateur});
+    router.add({"GET", "/gestion/reglements/{id}/pdf", rules_pdf_agent, Access::Administrateur});
+    router.add({"POST", "/gestion/reglements/{id}/publier", rules_publish, Access::Administrateur});
+    router.add({"GET", "/gestion/parametres", file_settings_page, Access::Administrateur});
+    router.add({"POST", "/gestion/parametres", file_settings_submit, Access::Administrateur});
 }
 
 } // namespace backoffice

@@ -164,6 +164,28 @@ Member read_member(sql::ResultSet& rs)
     m.class_name = rs.getString("class_name");
     m.phone = rs.getString("phone");
     m.email = rs.getString("email");
+    m.mobile_phone = rs.getString("mobile_phone");
+    m.work_phone = rs.getString("work_phone");
+    m.employer = rs.getString("employer");
+    m.address = rs.getString("address");
+    m.relationship = rs.getString("relationship");
+    m.can_pick_up = rs.getBoolean("can_pick_up");
+    m.emergency_contact = rs.getBoolean("emergency_contact");
+    const auto yes_no = [&rs](const char* column) -> std::optional<bool> {
+        if (rs.isNull(column))
+            return std::nullopt;
+        return rs.getBoolean(column);
+    };
+    m.has_allergies = yes_no("has_allergies");
+    m.allergies = rs.getString("allergies");
+    m.diet = rs.getString("diet");
+    m.pai = yes_no("pai");
+    m.doctor = rs.getString("doctor");
+    m.vaccinations_ok = yes_no("vaccinations_ok");
+    m.image_rights = yes_no("image_rights");
+    m.may_leave_alone = yes_no("may_leave_alone");
+    m.school_transport = yes_no("school_transport");
+    m.has_photo = rs.getBoolean("has_photo");
     return m;
 }
 
@@ -171,11 +193,13 @@ constexpr const char* summary_select =
     "SELECT f.id, f.number, f.name, f.validated_at IS NOT NULL AS validated,"
     " (SELECT GROUP_CONCAT(CONCAT(m.first_name, ' ', m.last_name) ORDER BY m.id"
     "   SEPARATOR ', ') FROM family_member m"
-    "   WHERE m.commune_id = f.commune_id AND m.family_id = f.id AND m.role = 'guardian')"
+    "   WHERE m.commune_id = f.commune_id AND m.family_id = f.id AND m.role = 'guardian'"
+    "   AND m.removed_at IS NULL)"
     "   AS guardians,"
     " (SELECT GROUP_CONCAT(m.first_name ORDER BY m.birth_date, m.id SEPARATOR ', ')"
     "   FROM family_member m"
-    "   WHERE m.commune_id = f.commune_id AND m.family_id = f.id AND m.role = 'child')"
+    "   WHERE m.commune_id = f.commune_id AND m.family_id = f.id AND m.role = 'child'"
+    "   AND m.removed_at IS NULL)"
     "   AS children,"
     " EXISTS (SELECT 1 FROM subscriber_code s WHERE s.commune_id = f.commune_id"
     "   AND s.family_id = f.id AND s.revoked_at IS NULL AND s.expires_at > UTC_TIMESTAMP())"
@@ -208,7 +232,9 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
 {
     auto& st = conn.prepare(
         "SELECT id, commune_id, number, name, address_line1, address_line2, postal_code, city,"
-        " phone, email, family_quotient, validated_at IS NOT NULL AS validated,"
+        " phone, email, family_quotient,"
+        " IFNULL(DATE_FORMAT(quotient_valid_until, '%Y-%m-%d'), '') AS quotient_valid_until,"
+        " validated_at IS NOT NULL AS validated,"
         " archived_at IS NOT NULL AS archived FROM family WHERE commune_id = ? AND id = ?");
     st.setInt64(1, commune_id);
     st.setInt64(2, id);
@@ -228,14 +254,20 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
     f.email = rs->getString("email");
     if (!rs->isNull("family_quotient"))
         f.family_quotient = rs->getInt("family_quotient");
+    f.quotient_valid_until = rs->getString("quotient_valid_until");
     f.validated = rs->getBoolean("validated");
     f.archived = rs->getBoolean("archived");
 
     auto& ms = conn.prepare(
-        "SELECT id, family_id, role, last_name, first_name,"
-        " IFNULL(DATE_FORMAT(birth_date, '%Y-%m-%d'), '') AS birth_date, school, class_name,"
-        " phone, email FROM family_member WHERE commune_id = ? AND family_id = ?"
-        " ORDER BY FIELD(role, 'guardian', 'child', 'contact'), birth_date, id");
+        "SELECT m.id, m.family_id, m.role, m.last_name, m.first_name,"
+        " IFNULL(DATE_FORMAT(m.birth_date, '%Y-%m-%d'), '') AS birth_date, m.school,"
+        " m.class_name, m.phone, m.email, m.mobile_phone, m.work_phone, m.employer, m.address,"
+        " m.relationship, m.can_pick_up, m.emergency_contact, m.has_allergies, m.allergies,"
+        " m.diet, m.pai, m.doctor, m.vaccinations_ok, m.image_rights, m.may_leave_alone,"
+        " m.school_transport, p.member_id IS NOT NULL AS has_photo"
+        " FROM family_member m LEFT JOIN member_photo p ON p.member_id = m.id"
+        " WHERE m.commune_id = ? AND m.family_id = ? AND m.removed_at IS NULL"
+        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id");
     ms.setInt64(1, commune_id);
     ms.setInt64(2, id);
     auto mrs = query(ms);

@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-namespace db {
+namespace db
+{
 
 enum class MemberRole { Guardian, Child, Contact };
 const char* member_role_name(MemberRole role); // "guardian", "child", "contact"
@@ -26,6 +27,24 @@ struct Member {
     std::string class_name;
     std::string phone;
     std::string email;
+    // Migration 003: the file parents complete. A nullopt yes/no is "not answered yet".
+    std::string mobile_phone;
+    std::string work_phone; // employer's phone
+    std::string employer;
+    std::string address;      // a guardian's or contact's own address, if not the family's
+    std::string relationship; // a contact's link to the family: "Grand-mère"
+    bool can_pick_up = false;
+    bool emergency_contact = false;
+    std::optional<bool> has_allergies;
+    std::string allergies;
+    std::string diet; // "" (no special diet), "sans_porc", "vegetarien", "sans_viande"
+    std::optional<bool> pai;
+    std::string doctor;
+    std::optional<bool> vaccinations_ok;
+    std::optional<bool> image_rights;
+    std::optional<bool> may_leave_alone;
+    std::optional<bool> school_transport;
+    bool has_photo = false;
 };
 
 struct Family {
@@ -40,6 +59,7 @@ struct Family {
     std::string phone;
     std::string email;
     std::optional<int> family_quotient;
+    std::string quotient_valid_until; // "YYYY-MM-DD" or ""
     bool validated = false;
     bool archived = false;
     std::vector<Member> members; // filled by load_family

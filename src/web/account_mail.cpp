@@ -4,9 +4,11 @@
 #include "mail/outbox.h"
 #include "view/view.h"
 
-namespace web {
+namespace web
+{
 
-namespace {
+namespace
+{
 
 // Renders mail/NAME.txt.tpl and mail/NAME.html.tpl with `fill`, and queues the message.
 template <class Fill>
@@ -57,8 +59,7 @@ void mail_password_reset(app::Context& ctx, const std::string& to, const std::st
     });
 }
 
-void mail_email_change(app::Context& ctx, const std::string& new_address,
-                       const std::string& token)
+void mail_email_change(app::Context& ctx, const std::string& new_address, const std::string& token)
 {
     send(ctx, new_address, "Confirmez votre nouvelle adresse", "changement_email", [&](auto& d) {
         d.SetValue("LINK", link(ctx, "/compte/email/confirmer?jeton=" + http::url_encode(token)));
@@ -74,8 +75,21 @@ void mail_email_change_notice(app::Context& ctx, const std::string& old_address,
 
 void mail_password_changed(app::Context& ctx, const std::string& to)
 {
-    send(ctx, to, "Votre mot de passe a été modifié", "mot_de_passe_modifie", [&](auto& d) {
-        d.SetValue("RESET_LINK", link(ctx, "/compte/mot-de-passe-oublie"));
+    send(ctx, to, "Votre mot de passe a été modifié", "mot_de_passe_modifie",
+         [&](auto& d) { d.SetValue("RESET_LINK", link(ctx, "/compte/mot-de-passe-oublie")); });
+}
+
+void mail_request_decided(app::Context& ctx, const std::string& to, const std::string& what,
+                          bool accepted, const std::string& comment, const std::string& path)
+{
+    const std::string subject =
+        accepted ? "Votre demande a été acceptée" : "Votre demande n'a pas été acceptée";
+    send(ctx, to, subject, "demande_decidee", [&](auto& d) {
+        d.SetValue("WHAT", what);
+        d.ShowSection(accepted ? "ACCEPTED" : "REFUSED");
+        if (!comment.empty())
+            d.SetValueAndShowSection("COMMENT", comment, "HAS_COMMENT");
+        d.SetValue("LINK", link(ctx, path));
     });
 }
 

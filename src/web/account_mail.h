@@ -6,16 +6,20 @@
 
 #include <string>
 
-namespace web {
+namespace web
+{
 
 void mail_confirmation(app::Context& ctx, const std::string& to, const std::string& first_name,
                        const std::string& token);
 void mail_already_registered(app::Context& ctx, const std::string& to);
 void mail_password_reset(app::Context& ctx, const std::string& to, const std::string& token);
-void mail_email_change(app::Context& ctx, const std::string& new_address,
-                       const std::string& token);
+void mail_email_change(app::Context& ctx, const std::string& new_address, const std::string& token);
 void mail_email_change_notice(app::Context& ctx, const std::string& old_address,
                               const std::string& new_address);
 void mail_password_changed(app::Context& ctx, const std::string& to);
+// An agent accepted or refused a parent's change request or proof; `what` is its French
+// description ("Santé — Léa FICTIF"), `path` the page where the parent sees it.
+void mail_request_decided(app::Context& ctx, const std::string& to, const std::string& what,
+                          bool accepted, const std::string& comment, const std::string& path);
 
 } // namespace web

@@ -1,8 +1,10 @@
 #include "web/form_input.h"
 
-namespace web {
+namespace web
+{
 
-namespace {
+namespace
+{
 bool has_control_characters(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -58,6 +60,42 @@ Field text_field(const http::Params& form, std::string_view name, std::size_t ma
         return f;
     }
     f.value = std::string(value);
+    return f;
+}
+
+Field multiline_field(const http::Params& form, std::string_view name, std::size_t max_bytes,
+                      bool required)
+{
+    Field f;
+    const auto raw = form.get(name);
+    if (raw && raw->size() > max_bytes) {
+        f.problem = FieldProblem::TooLong;
+        return f;
+    }
+    std::string text;
+    for (const char c : raw.value_or(""))
+        if (c != '\r')
+            text += c;
+    // Each line is checked like a one-line field.
+    std::string_view rest = text;
+    while (true) {
+        const auto nl = rest.find('\n');
+        if (has_control_characters(rest.substr(0, nl))) {
+            f.problem = FieldProblem::Invalid;
+            return f;
+        }
+        if (nl == std::string_view::npos)
+            break;
+        rest.remove_prefix(nl + 1);
+    }
+    const auto first = text.find_first_not_of(" \t\n");
+    if (first == std::string::npos) {
+        if (required)
+            f.problem = FieldProblem::Missing;
+        return f;
+    }
+    const auto last = text.find_last_not_of(" \t\n");
+    f.value = text.substr(first, last - first + 1);
     return f;
 }
 

@@ -9,7 +9,8 @@
 #include <string>
 #include <string_view>
 
-namespace web {
+namespace web
+{
 
 enum class FieldProblem { None, Missing, TooLong, Invalid };
 
@@ -23,6 +24,10 @@ struct Field {
 // `max_bytes`; Invalid with control characters (NUL, newlines, RTL overrides…).
 Field text_field(const http::Params& form, std::string_view name, std::size_t max_bytes,
                  bool required = true);
+// Like text_field, for a textarea: line breaks are allowed (CR LF becomes LF), other
+// control characters are not.
+Field multiline_field(const http::Params& form, std::string_view name, std::size_t max_bytes,
+                      bool required = true);
 // Password fields are not trimmed, only bounded and checked for NUL.
 Field secret_field(const http::Params& form, std::string_view name, std::size_t max_bytes = 1024);
 

@@ -1,10 +1,14 @@
 #include "web/routes.h"
 
 #include "web/account.h"
+#include "web/dossier.h"
 #include "web/family_home.h"
+#include "web/my_data.h"
 #include "web/public_pages.h"
+#include "web/rules.h"
 
-namespace web {
+namespace web
+{
 
 void add_routes(app::Router& router)
 {
@@ -26,6 +30,25 @@ void add_routes(app::Router& router)
     router.add({"POST", "/compte/email", change_email, Access::Parent});
     router.add({"POST", "/compte/mot-de-passe", change_password, Access::Parent});
     router.add({"GET", "/famille", family_home, Access::Parent});
+    router.add({"GET", "/famille/dossier", dossier_page, Access::Parent});
+    router.add({"GET", "/famille/membres/{id}", member_page, Access::Parent});
+    router.add({"POST", "/famille/membres/{id}", member_submit, Access::Parent});
+    router.add({"GET", "/famille/membres/{id}/photo", member_photo, Access::Parent});
+    router.add({"POST", "/famille/membres/{id}/photo", photo_upload, Access::Parent});
+    router.add({"POST", "/famille/membres/{id}/supprimer", contact_remove, Access::Parent});
+    router.add({"GET", "/famille/contacts/nouveau", contact_new, Access::Parent});
+    router.add({"POST", "/famille/contacts/nouveau", contact_create, Access::Parent});
+    router.add({"GET", "/famille/foyer", household_page, Access::Parent});
+    router.add({"POST", "/famille/foyer", household_submit, Access::Parent});
+    router.add({"POST", "/famille/quotient", quotient_submit, Access::Parent});
+    router.add({"GET", "/famille/justificatifs", proofs_page, Access::Parent});
+    router.add({"POST", "/famille/justificatifs", proof_upload, Access::Parent});
+    router.add({"GET", "/famille/justificatifs/{id}", proof_download, Access::Parent});
+    router.add({"GET", "/famille/donnees", my_data_page, Access::Parent});
+    router.add({"GET", "/famille/donnees/export", my_data_export, Access::Parent});
+    router.add({"GET", "/famille/reglements", rules_page, Access::Parent});
+    router.add({"POST", "/famille/reglements/{id}/accepter", rules_accept, Access::Parent});
+    router.add({"GET", "/famille/reglements/{id}/pdf", rules_pdf_parent, Access::Parent});
 }
 
 void add_test_routes(app::Router& router)

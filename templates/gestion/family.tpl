@@ -52,13 +52,21 @@
         <td>{{MEMBER_CLASS}}</td>
         <td>{{MEMBER_PHONE}}</td>
         <td>{{MEMBER_EMAIL}}</td>
-        <td><a href="{{MEMBER_ANCHOR}}">Modifier<span class="visually-hidden"> {{MEMBER_NAME}}</span></a></td>
+        <td><a href="{{MEMBER_URL}}">Fiche<span class="visually-hidden"> de {{MEMBER_NAME}}</span></a> · <a href="{{MEMBER_ANCHOR}}">Modifier<span class="visually-hidden"> {{MEMBER_NAME}}</span></a></td>
       </tr>
     {{/MEMBER}}
     </tbody>
   </table>
   </div>
   {{/HAS_MEMBERS}}
+</section>
+
+<section class="card" aria-labelledby="titre-a-valider">
+  <h2 id="titre-a-valider">À valider</h2>
+  {{#NO_PENDING}}<p>Aucune demande ni aucun justificatif en attente.</p>{{/NO_PENDING}}
+  <ul>{{#PENDING_ITEM}}<li><a href="{{PENDING_URL}}">{{PENDING_TEXT}}</a></li>{{/PENDING_ITEM}}</ul>
+  <p>Éléments importants manquants dans le dossier : {{MISSING_COUNT}}.</p>
+  <ul>{{#HOUSEHOLD_MISSING}}<li>Foyer : {{ITEM}}</li>{{/HOUSEHOLD_MISSING}}</ul>
 </section>
 
 <section class="card" aria-labelledby="titre-code">
@@ -121,15 +129,7 @@
     {{/FORM_ERRORS}}
     <form method="post" action="{{FORM_ACTION}}" novalidate>
       <input type="hidden" name="csrf" value="{{CSRF}}">
-      {{#FIELD}}
-      <div class="field">
-        <label for="{{FIELD_ID}}">{{FIELD_LABEL}}{{#FIELD_REQUIRED}} <span class="required">(obligatoire)</span>{{/FIELD_REQUIRED}}</label>
-        {{#FIELD_HINT}}<p class="hint" id="{{FIELD_ID}}-aide">{{HINT_TEXT}}</p>{{/FIELD_HINT}}
-        {{#FIELD_ERROR}}<p class="field-error" id="{{FIELD_ID}}-erreur">{{ERROR_TEXT}}</p>{{/FIELD_ERROR}}
-        {{#FIELD_INPUT}}<input id="{{FIELD_ID}}" name="{{FIELD_NAME}}" type="{{INPUT_TYPE}}" value="{{INPUT_VALUE}}" autocomplete="off"{{#NUMERIC}} inputmode="numeric"{{/NUMERIC}}{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#FIELD_DESCRIBED}} aria-describedby="{{DESCRIBED_BY}}"{{/FIELD_DESCRIBED}}>{{/FIELD_INPUT}}
-        {{#FIELD_SELECT}}<select id="{{FIELD_ID}}" name="{{FIELD_NAME}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#FIELD_DESCRIBED}} aria-describedby="{{DESCRIBED_BY}}"{{/FIELD_DESCRIBED}}>{{#OPTION}}<option value="{{OPTION_VALUE}}"{{#OPTION_SELECTED}} selected{{/OPTION_SELECTED}}>{{OPTION_LABEL}}</option>{{/OPTION}}</select>{{/FIELD_SELECT}}
-      </div>
-      {{/FIELD}}
+      {{>FIELDS}}
       <button type="submit" class="button">{{FORM_SUBMIT}}</button>
     </form>
   </details>
@@ -148,6 +148,7 @@
         <th scope="col">Par</th>
         <th scope="col">Action</th>
         <th scope="col">Détail</th>
+        <th scope="col">Avant → après</th>
       </tr>
     </thead>
     <tbody>
@@ -157,10 +158,24 @@
         <td>{{JOURNAL_ACTOR}}</td>
         <td>{{JOURNAL_ACTION}}</td>
         <td>{{JOURNAL_DETAIL}}</td>
+        <td>{{#JOURNAL_VALUES}}« {{BEFORE}} » → « {{AFTER}} »{{/JOURNAL_VALUES}}{{#JOURNAL_HIDDEN}}(donnée de santé){{/JOURNAL_HIDDEN}}</td>
       </tr>
     {{/JOURNAL}}
     </tbody>
   </table>
   </div>
   {{/HAS_JOURNAL_ROWS}}
+</section>
+
+<section class="card" aria-labelledby="titre-rgpd">
+  <h2 id="titre-rgpd">Données personnelles</h2>
+  {{#CAN_EXPORT}}<p><a class="button button--secondary" href="{{FAMILY_URL}}/export">Exporter toutes les données de la famille (ZIP)</a></p>{{/CAN_EXPORT}}
+  <form method="post" action="{{FAMILY_URL}}/archiver">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    {{#CAN_ARCHIVE}}<input type="hidden" name="archive" value="1">
+    <p class="hint">Un dossier archivé (famille partie de la commune) est supprimé après la durée de conservation fixée dans les paramètres ; les factures sont conservées.</p>
+    <button type="submit" class="button button--secondary">Archiver le dossier</button>{{/CAN_ARCHIVE}}
+    {{#CAN_UNARCHIVE}}<input type="hidden" name="archive" value="0">
+    <button type="submit" class="button button--secondary">Désarchiver le dossier</button>{{/CAN_UNARCHIVE}}
+  </form>
 </section>

@@ -13,15 +13,7 @@
   {{#FIELDSET}}
   <fieldset>
     <legend>{{LEGEND}}</legend>
-    {{#FIELD}}
-    <div class="field">
-      <label for="{{FIELD_ID}}">{{FIELD_LABEL}}{{#FIELD_REQUIRED}} <span class="required">(obligatoire)</span>{{/FIELD_REQUIRED}}</label>
-      {{#FIELD_HINT}}<p class="hint" id="{{FIELD_ID}}-aide">{{HINT_TEXT}}</p>{{/FIELD_HINT}}
-      {{#FIELD_ERROR}}<p class="field-error" id="{{FIELD_ID}}-erreur">{{ERROR_TEXT}}</p>{{/FIELD_ERROR}}
-      {{#FIELD_INPUT}}<input id="{{FIELD_ID}}" name="{{FIELD_NAME}}" type="{{INPUT_TYPE}}" value="{{INPUT_VALUE}}" autocomplete="off"{{#NUMERIC}} inputmode="numeric"{{/NUMERIC}}{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#FIELD_DESCRIBED}} aria-describedby="{{DESCRIBED_BY}}"{{/FIELD_DESCRIBED}}>{{/FIELD_INPUT}}
-      {{#FIELD_SELECT}}<select id="{{FIELD_ID}}" name="{{FIELD_NAME}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}{{#FIELD_ERROR}} aria-invalid="true"{{/FIELD_ERROR}}{{#FIELD_DESCRIBED}} aria-describedby="{{DESCRIBED_BY}}"{{/FIELD_DESCRIBED}}>{{#OPTION}}<option value="{{OPTION_VALUE}}"{{#OPTION_SELECTED}} selected{{/OPTION_SELECTED}}>{{OPTION_LABEL}}</option>{{/OPTION}}</select>{{/FIELD_SELECT}}
-    </div>
-    {{/FIELD}}
+      {{>FIELDS}}
   </fieldset>
   {{/FIELDSET}}
   <button type="submit" class="button">Créer la famille</button>
