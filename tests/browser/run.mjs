@@ -500,7 +500,14 @@ async function journeyAgent(run) {
     lastName: guardian.lastName, firstName: guardian.firstName, code,
     password: newPassword(), familyName: family,
   });
-  await expectText(parent, `Jules ${family}`);
+  await parent.getByRole('navigation', { name: 'Espace famille' }).getByRole('link', { name: /^Dossier de famille/ }).click();
+  await expectHeading(parent, 'Dossier de famille');
+  try {
+    await parent.getByRole('heading', { name: `Jules ${family}` }).waitFor();
+  } catch {
+    throw new AssertionError(`the child Jules ${family} has no card in the parent's "Dossier de famille"`);
+  }
+  await run.check(parent, 'dossier de famille');
 }
 
 // Error pages: an unknown page, and "Créer un compte" submitted empty.
@@ -587,6 +594,237 @@ async function keyboardLogin(run) {
   await logout(run, page);
 }
 
+// A 24×24 PNG (a checkerboard), so the photo upload needs no binary fixture.
+const PHOTO_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mOQC1iAhk5gIGLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgAerse7jYABp8AAAAASUVORK5CYII=',
+  'base64');
+
+// The card of a member in "Dossier de famille".
+function memberCard(page, name) {
+  return page.locator('li.member-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+}
+
+async function missingOf(card) {
+  const box = card.locator('.missing');
+  return (await box.count()) ? box.locator('li').allInnerTexts() : [];
+}
+
+// The number in the Espace famille alert "… N éléments importants sont manquants" (0: none).
+async function missingCount(page) {
+  const alerts = page.locator('section[aria-labelledby="titre-alertes"]');
+  const text = (await alerts.innerText()).replace(/\s+/g, ' ');
+  const m = /(\d+) éléments? importants? (?:sont|est) manquants?/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+function espaceEntry(page, name) {
+  return page.getByRole('navigation', { name: 'Espace famille' }).getByRole('link', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+}
+
+async function yesNo(page, question, answer) {
+  const group = page.getByRole('group', { name: question });
+  assert(await group.count() === 1, `no radio group "${question}" on ${page.url()}`);
+  await group.getByRole('radio', { name: answer, exact: true }).check();
+}
+
+// SPEC §4.6, §4.8, §8 (privacy): a parent completes the dossier of a child of a demo family
+// (fresh account of its second guardian: no other journey uses it), changes the photo, adds a
+// pick-up contact, accepts the canteen's rules and downloads the family's data.
+async function journeyDossier(run) {
+  const phone = run.viewportName === 'phone';
+  const person = phone ? demoCode('Anna', 'FICTIF') : demoCode('Sophie', 'BERNARD');
+  const child = phone ? 'Léa FICTIF' : 'Inès BERNARD';
+  const page = await run.newPage();
+  await createAccount(run, page, {
+    email: `${person.firstName.toLowerCase()}.dossier.${run.viewportName}@example.org`,
+    lastName: person.lastName, firstName: person.firstName, code: person.code,
+    password: newPassword(), familyName: person.lastName,
+  });
+
+  // Espace famille: the alerts first, then the entries.
+  await expectText(page, /éléments importants sont manquants/);
+  const missingBefore = await missingCount(page);
+  assert(missingBefore > 0, 'Espace famille shows no count of missing elements');
+  const rulesAlert = page.getByRole('link', { name: 'Règlement « Restauration scolaire » à lire et accepter' });
+  assert(await rulesAlert.count() === 1, 'Espace famille does not ask to accept the rules "Restauration scolaire"');
+  for (const entry of ['Dossier de famille', 'Règlement(s) intérieur(s)', 'Mes données'])
+    assert(await espaceEntry(page, entry).count() === 1, `Espace famille has no entry "${entry}"`);
+
+  // Dossier de famille: a card per member, the child's lists what is missing.
+  await espaceEntry(page, 'Dossier de famille').click();
+  await expectHeading(page, 'Dossier de famille');
+  for (const group of ['Responsables légaux', 'Enfants', 'Autres contacts'])
+    assert(await page.getByRole('heading', { level: 2, name: group }).count() === 1, `Dossier de famille has no section "${group}"`);
+  assert(await memberCard(page, `${person.firstName} ${person.lastName}`).count() === 1,
+    `Dossier de famille has no card for the guardian ${person.firstName} ${person.lastName}`);
+  let card = memberCard(page, child);
+  assert(await card.count() === 1, `Dossier de famille has no card for ${child}`);
+  assert(await card.getByText('Des éléments importants sont manquants').count() === 1,
+    `the card of ${child} does not say "Des éléments importants sont manquants"`);
+  let missing = await missingOf(card);
+  for (const item of ['Médecin traitant', 'Allergies (oui ou non)', "Droit à l'image (oui ou non)", "Personnes autorisées à venir chercher l'enfant"])
+    assert(missing.includes(item), `the card of ${child} does not list "${item}" as missing (got ${JSON.stringify(missing)})`);
+  await run.check(page, 'dossier de famille');
+
+  // The child's file: the missing answers through the real form.
+  await card.getByRole('link', { name: child, exact: true }).click();
+  await expectHeading(page, child);
+  await run.check(page, 'fiche enfant');
+  await page.getByLabel(/^Médecin traitant/).fill('Dr Durand, 04 90 00 00 00');
+  await yesNo(page, /^Votre enfant a-t-il des allergies \?/, 'Oui');
+  await page.getByLabel(/^Allergies : lesquelles/).fill('Arachide : aucune cacahuète, trousse PAI dans le cartable.');
+  await yesNo(page, /^Un PAI .* est-il en place \?/, 'Oui');
+  await yesNo(page, /^Les vaccinations obligatoires sont-elles à jour \?/, 'Oui');
+  await yesNo(page, /^Autorisez-vous les photos de votre enfant/, 'Non');
+  await yesNo(page, /^Votre enfant peut-il partir seul/, 'Non');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expectHeading(page, child);
+  // Health answers wait for the mairie; the rest applies at once.
+  await expectText(page, /Vos modifications sont enregistrées\. Les changements qui doivent être vérifiés .* ont été transmis à la mairie/);
+  const awaiting = await page.locator('.awaiting li').allInnerTexts();
+  assert(awaiting.includes('Allergies (oui ou non)'),
+    `${child}: the allergies answer is not "En attente de validation par la mairie" (got ${JSON.stringify(awaiting)})`);
+  assert(await page.getByLabel(/^Médecin traitant/).inputValue() === 'Dr Durand, 04 90 00 00 00',
+    `${child}: the doctor was not saved at once`);
+  assert(await page.getByRole('group', { name: /^Autorisez-vous les photos/ }).getByRole('radio', { name: 'Non' }).isChecked(),
+    `${child}: the image-rights answer was not saved at once`);
+  await run.check(page, 'fiche enfant, demande transmise');
+  // A change of doctor: not sensitive, applied at once (and journaled with before and after).
+  await page.getByLabel(/^Médecin traitant/).fill('Dr Martin, 04 90 11 22 33');
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expectText(page, 'Vos modifications sont enregistrées.');
+  assert(await page.getByText(/transmis à la mairie/).count() === 0,
+    `${child}: a change of doctor was sent to the mairie instead of being applied`);
+  await run.check(page, 'fiche enfant enregistrée');
+
+  // Back to the dossier: only the pick-up persons are still missing for the child.
+  await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Dossier de famille' }).click();
+  await expectHeading(page, 'Dossier de famille');
+  card = memberCard(page, child);
+  missing = await missingOf(card);
+  assert(missing.length === 1 && missing[0] === "Personnes autorisées à venir chercher l'enfant",
+    `the card of ${child} should now miss only the pick-up persons (got ${JSON.stringify(missing)})`);
+  await run.check(page, 'dossier de famille, fiche complétée');
+
+  // Modifier la photo: a PNG.
+  await card.getByRole('link', { name: `Modifier la photo de ${child}` }).click();
+  await expectHeading(page, child);
+  const photoInput = page.getByLabel('Modifier la photo', { exact: true });
+  await photoInput.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+  await page.getByRole('button', { name: 'Enregistrer la photo' }).click();
+  await expectText(page, 'La photo est enregistrée.');
+  const photo = page.getByRole('img', { name: `Photo de ${child}` });
+  await photo.waitFor();
+  await page.waitForFunction((el) => el.complete, await photo.elementHandle());
+  assert(await photo.evaluate((el) => el.naturalWidth) > 0, `the photo of ${child} is not shown (naturalWidth 0)`);
+  const photoResponse = await page.request.get(await photo.evaluate((el) => el.src));
+  assert(/private/.test(photoResponse.headers()['cache-control'] || ''),
+    `the photo is served with Cache-Control "${photoResponse.headers()['cache-control']}", expected private`);
+  await run.check(page, 'photo enregistrée');
+
+  // A text file named photo.jpg: refused, the error tied to the field and linked from the summary.
+  await page.getByLabel('Modifier la photo', { exact: true }).setInputFiles({
+    name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Ceci est un texte, pas une photo.\n'),
+  });
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && /\/photo$/.test(new URL(r.url()).pathname)),
+    page.getByRole('button', { name: 'Enregistrer la photo' }).click(),
+  ]);
+  assert(refused.status() === 400, `a text file as photo answered ${refused.status()}, expected 400`);
+  await expectHeading(page, child);
+  const summary = page.getByRole('alert').filter({ hasText: "La photo n'a pas été enregistrée" });
+  assert(await summary.count() === 1, 'no error summary "La photo n\'a pas été enregistrée" after a text file');
+  const tied = await page.getByLabel('Modifier la photo', { exact: true }).evaluate((el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    described: (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent.trim() ?? `#${id} missing`).join(' '),
+  }));
+  assert(tied.invalid === 'true', `the photo field has aria-invalid="${tied.invalid}" after a refused file`);
+  assert(/n'est pas une image JPEG ou PNG/.test(tied.described),
+    `the photo field is not described by a French error (aria-describedby: "${tied.described}")`);
+  assert(await photo.count() === 1 && await photo.evaluate((el) => el.naturalWidth) > 0,
+    'the previous photo is no longer shown after a refused file');
+  await run.check(page, 'photo refusée');
+  await summary.getByRole('link').click();
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert(focused === 'photo-fichier', `the error summary's link did not move focus to the photo field (focus on #${focused})`);
+
+  // A contact authorised to pick up the children.
+  await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Dossier de famille' }).click();
+  await expectHeading(page, 'Dossier de famille');
+  await page.getByRole('link', { name: 'Ajouter un contact' }).click();
+  await expectHeading(page, 'Ajouter un contact');
+  await run.check(page, 'ajouter un contact');
+  await page.getByLabel(/^Nom\b/).fill(person.lastName);
+  await page.getByLabel(/^Prénom\b/).fill('Josiane');
+  await page.getByLabel(/^Lien avec la famille/).fill('Grand-mère');
+  await page.getByLabel(/^Téléphone portable/).fill('06 12 34 56 78');
+  const pickUp = page.getByLabel('Autorisé(e) à venir chercher les enfants');
+  assert(await pickUp.isChecked(), '"Autorisé(e) à venir chercher les enfants" is not checked by default');
+  await page.getByRole('button', { name: 'Ajouter ce contact' }).click();
+  await expectHeading(page, 'Dossier de famille');
+  await expectText(page, 'Le contact est ajouté à votre dossier.');
+  assert(await memberCard(page, `Josiane ${person.lastName}`).count() === 1, 'the new contact has no card in the dossier');
+  card = memberCard(page, child);
+  missing = await missingOf(card);
+  assert(!missing.includes("Personnes autorisées à venir chercher l'enfant"),
+    `the card of ${child} still lists the pick-up persons as missing`);
+  assert(await card.getByText('Des éléments importants sont manquants').count() === 0,
+    `the card of ${child} still says "Des éléments importants sont manquants" (${JSON.stringify(missing)})`);
+  const cardPhoto = card.locator('img.member-card__photo');
+  assert(await cardPhoto.count() === 1 && await cardPhoto.evaluate((el) => el.complete && el.naturalWidth > 0),
+    `the card of ${child} does not show the photo`);
+  await run.check(page, 'dossier de famille, contact ajouté');
+
+  // Espace famille: fewer missing elements; Règlement(s) intérieur(s): accept the canteen's.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Espace famille' }).click();
+  await expectHeading(page, 'Espace famille');
+  const missingAfter = await missingCount(page);
+  assert(missingAfter < missingBefore, `Espace famille: ${missingAfter} missing elements after completing ${child}'s file, ${missingBefore} before`);
+  await run.check(page, 'espace famille, dossier complété');
+  await espaceEntry(page, 'Règlement(s) intérieur(s)').click();
+  await expectHeading(page, 'Règlement(s) intérieur(s)');
+  await run.check(page, 'règlements');
+  const rules = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Restauration scolaire' }) });
+  const pdfHref = await rules.getByRole('link', { name: /^Lire le règlement Restauration scolaire/ }).getAttribute('href');
+  const pdf = await page.request.get(new URL(pdfHref, stack.base).href);
+  assert(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf',
+    `the rules PDF answered ${pdf.status()} ${pdf.headers()['content-type']}`);
+  await rules.getByRole('button', { name: "J'ai lu et j'accepte le règlement Restauration scolaire" }).click();
+  await expectHeading(page, 'Règlement(s) intérieur(s)');
+  await expectText(page, 'votre acceptation du règlement est enregistrée');
+  assert(/Accepté le \d/.test(await rules.innerText()), 'the rules "Restauration scolaire" do not say "Accepté le …" once accepted');
+  assert(await rules.getByRole('button').count() === 0, 'the accept button is still shown once the rules are accepted');
+  await run.check(page, 'règlement accepté');
+
+  // Mes données: the journal of changes, and the ZIP of everything.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Espace famille' }).click();
+  await expectHeading(page, 'Espace famille');
+  assert(await page.getByRole('link', { name: /Règlement « Restauration scolaire »/ }).count() === 0,
+    'Espace famille still asks to accept the rules once accepted');
+  await espaceEntry(page, 'Mes données').click();
+  await expectHeading(page, 'Mes données');
+  const journal = page.locator('section[aria-labelledby="titre-journal"] tbody tr');
+  const doctorRows = await journal.filter({ hasText: `${child} — Médecin traitant` }).evaluateAll((rows) =>
+    rows.map((r) => [...r.cells].map((c) => c.textContent.trim())));
+  // Columns: Date, Par, Action, Détail, Avant, Après.
+  assert(doctorRows.some((c) => c[4] === 'Dr Durand, 04 90 00 00 00' && c[5] === 'Dr Martin, 04 90 11 22 33'),
+    `Mes données: no journal entry of the doctor change with before and after (got ${JSON.stringify(doctorRows)})`);
+  assert(doctorRows.some((c) => c[4] === '—' && c[5] === 'Dr Durand, 04 90 00 00 00'),
+    `Mes données: no journal entry of the first doctor (got ${JSON.stringify(doctorRows)})`);
+  assert(await journal.filter({ hasText: 'Photo modifiée' }).count() >= 1, 'Mes données: the photo change is not journaled');
+  assert(await journal.filter({ hasText: 'Acceptation du règlement' }).count() >= 1, 'Mes données: the rules acceptance is not journaled');
+  await run.check(page, 'mes données');
+  const exportLink = page.getByRole('link', { name: 'Télécharger toutes mes données (ZIP)' });
+  const zip = await page.request.get(new URL(await exportLink.getAttribute('href'), stack.base).href);
+  assert(zip.status() === 200, `the ZIP export answered ${zip.status()}`);
+  assert(zip.headers()['content-type'] === 'application/zip', `the ZIP export has content-type ${zip.headers()['content-type']}`);
+  assert(/attachment/.test(zip.headers()['content-disposition'] || ''), 'the ZIP export is not sent as an attachment');
+  const body = await zip.body();
+  assert(body.length > 100 && body.readUInt32LE(0) === 0x04034b50, 'the ZIP export does not start like a ZIP file');
+  await logout(run, page);
+}
+
 // --- the runner --------------------------------------------------------------------------------
 
 const tests = [];
@@ -614,6 +852,7 @@ for (const vp of ['phone', 'desktop']) {
   test(`forgotten password reset by mail (${vp})`, 'reset', vp, journeyForgotPassword);
   test(`agent creates a family, child, code abonné; parent signs up with it (${vp})`, 'agent', vp, journeyAgent);
   test(`error pages: 404 and "Créer un compte" empty (${vp})`, 'errors', vp, journeyErrors);
+  test(`dossier de famille: alerts, child's file, photo, contact, rules, Mes données (${vp})`, 'dossier', vp, journeyDossier);
 }
 test('keyboard only: skip link, login form, Enter submits (phone)', 'keyboard', 'phone', keyboardLogin);
 
