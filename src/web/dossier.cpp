@@ -364,7 +364,8 @@ http::Response member_submit(app::Context& ctx)
     }
     tx.commit();
     return http::see_other(member_url(before.id) +
-                           (request.fields.empty() ? "?enregistre=1" : "?demande=1"));
+                           (request.fields.empty() || already_asked ? "?enregistre=1"
+                                                                    : "?demande=1"));
 }
 
 http::Response member_photo(app::Context& ctx)
