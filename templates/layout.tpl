@@ -28,14 +28,19 @@
     {{#NAV_PARENT}}
       <li><a href="/famille">Espace famille</a></li>
       <li><a href="/famille/dossier">Dossier de famille</a></li>
+      <li><a href="/famille/planning">Planning</a></li>
       <li><a href="/famille/reglements">Règlements</a></li>
       <li><a href="/compte">Mon compte</a></li>
     {{/NAV_PARENT}}
     {{#NAV_AGENT}}
       <li><a href="/gestion">Tableau de bord</a></li>
       <li><a href="/gestion/familles">Familles</a></li>
+      <li><a href="/gestion/reservations">Réservations</a></li>
+      <li><a href="/gestion/demandes-longues">Demandes</a></li>
       <li><a href="/gestion/validations">À valider</a></li>
-      {{#NAV_ADMIN}}<li><a href="/gestion/reglements">Règlements</a></li>
+      {{#NAV_ADMIN}}<li><a href="/gestion/activites">Activités</a></li>
+      <li><a href="/gestion/calendrier">Calendrier</a></li>
+      <li><a href="/gestion/reglements">Règlements</a></li>
       <li><a href="/gestion/parametres">Paramètres</a></li>
       <li><a href="/gestion/agents">Agents</a></li>{{/NAV_ADMIN}}
     {{/NAV_AGENT}}

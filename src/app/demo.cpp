@@ -1,16 +1,22 @@
 #include "app/demo.h"
 
+#include "booking/booking.h"
+#include "booking/calendar_sync.h"
 #include "db/accounts.h"
+#include "db/activities.h"
 #include "db/agents.h"
 #include "db/communes.h"
 #include "db/families.h"
 #include "db/family_file.h"
+#include "domain/time.h"
 #include "security/password.h"
 #include "security/subscriber_codes.h"
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -100,6 +106,123 @@ std::string simple_pdf(const std::vector<std::string>& lines)
     pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
            " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+std::int64_t find_family_by_name(db::Connection& conn, std::int64_t commune_id,
+                                 const std::string& name);
+
+// The school year around `today`: 1 September to 4 July.
+std::pair<std::string, std::string> school_year(domain::Date today)
+{
+    const int first_year = today.month >= 8 ? today.year : today.year - 1;
+    return {std::to_string(first_year) + "-09-01", std::to_string(first_year + 1) + "-07-04"};
+}
+
+// The activities of the brochure, their calendars (zone B holidays 2026-2027) and a few
+// bookings so the planning shows every state.
+void seed_activities(db::Connection& conn, std::int64_t commune_id)
+{
+    if (!db::list_activities(conn, commune_id, false).empty())
+        return;
+    const std::vector<db::Holiday> zone_b = {
+        {"Vacances de la Toussaint", "2026-10-17", "2026-11-01", "2026-2027"},
+        {"Vacances de Noël", "2026-12-19", "2027-01-03", "2026-2027"},
+        {"Vacances d'hiver", "2027-02-20", "2027-03-07", "2026-2027"},
+        {"Vacances de printemps", "2027-04-17", "2027-05-02", "2026-2027"},
+        {"Pont de l'Ascension", "2027-05-06", "2027-05-09", "2026-2027"},
+        {"Vacances d'été", "2027-07-03", "2027-08-31", "2026-2027"},
+    };
+    db::import_school_holidays(conn, "B", zone_b);
+
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto today = domain::paris_from_epoch(now).date;
+    const auto [start, end] = school_year(today);
+    struct Spec {
+        const char* name;
+        const char* weekdays;
+        const char* policy;
+        int capacity;
+        const char* booking_rule;
+        const char* cancel_rule;
+        std::optional<int> min_age;
+    };
+    const Spec specs[] = {
+        {"Restauration scolaire", "1101100", "closed", 60, "jours-ouvres:2@10:00",
+         "jours-ouvres:2@10:00", std::nullopt},
+        {"Périscolaire matin", "1101100", "closed", 30, "jours:1@18:00", "jours:1@18:00",
+         std::nullopt},
+        {"Périscolaire soir", "1101100", "closed", 30, "jours:1@18:00", "jours:1@18:00",
+         std::nullopt},
+        {"Mercredis", "0010000", "closed", 24, "veille-semaine:5@12:00", "veille-semaine:5@12:00",
+         36},
+        {"Vacances", "1111100", "only", 2, "jours:7@12:00", "jours:7@12:00", 36},
+    };
+    for (const auto& spec : specs) {
+        db::Activity a;
+        a.name = spec.name;
+        a.service = spec.name == std::string("Restauration scolaire") ? "Restauration scolaire"
+                                                                      : "Centre de loisirs";
+        a.regie = spec.name == std::string("Restauration scolaire")
+                      ? "MAIRIE DE CAUMONT SUR DURANCE"
+                      : "Service Jeunesse";
+        a.site = spec.name == std::string("Restauration scolaire") ? "Restaurant scolaire"
+                                                                   : "Centre de loisirs";
+        a.weekdays = spec.weekdays;
+        a.period_start = start;
+        a.period_end = end;
+        a.holiday_policy = spec.policy;
+        a.capacity = spec.capacity;
+        a.waiting_list_size = 10;
+        a.min_age_months = spec.min_age;
+        a.booking_rule = spec.booking_rule;
+        a.cancel_rule = spec.cancel_rule;
+        a.id = db::create_activity(conn, commune_id, a);
+        booking::regenerate_occurrences(conn, commune_id, a);
+    }
+}
+
+// Léa and Hugo eat at the canteen on the open days of the coming weeks; Hugo and Inès fill
+// the two places of the first Christmas holiday days, so Léa meets a waiting list.
+void seed_bookings(db::Connection& conn, std::int64_t commune_id)
+{
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto today = domain::paris_from_epoch(now).date;
+    const auto first = domain::add_days(today, 3);
+    const auto last = domain::add_days(today, 40);
+    char from[40], to[40];
+    std::snprintf(from, sizeof from, "%04d-%02d-%02d", first.year, first.month, first.day);
+    std::snprintf(to, sizeof to, "%04d-%02d-%02d", last.year, last.month, last.day);
+    std::map<std::int64_t, std::string> activity_names;
+    for (const auto& a : db::list_activities(conn, commune_id, false))
+        activity_names[a.id] = a.name;
+    std::map<std::string, booking::Child> children;
+    for (const char* family_name : {"FICTIF", "DUPONT-MARTIN", "BERNARD"}) {
+        const auto id = find_family_by_name(conn, commune_id, family_name);
+        const auto family = db::load_family(conn, commune_id, id);
+        if (!family)
+            continue;
+        for (const auto& m : family->members)
+            if (m.role == db::MemberRole::Child)
+                children[m.first_name] = {m.id,         family->id,   m.first_name,
+                                          m.birth_date, m.class_name, true};
+    }
+    const booking::Prerequisites none;
+    int holiday_days = 0;
+    for (const auto& o : db::occurrences_between(conn, commune_id, from, to)) {
+        if (o.closed)
+            continue;
+        const auto& name = activity_names[o.activity_id];
+        if (name == "Restauration scolaire") {
+            for (const char* who : {"Léa", "Hugo"})
+                if (children.count(who))
+                    booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, now);
+        } else if (name == "Vacances" && holiday_days < 3) {
+            ++holiday_days;
+            for (const char* who : {"Hugo", "Inès"})
+                if (children.count(who))
+                    booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, now);
+        }
+    }
 }
 
 std::int64_t find_family_by_name(db::Connection& conn, std::int64_t commune_id,
@@ -193,6 +316,10 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
                     db::confirm_account(conn, commune_id, id);
                 }
     }
+    const bool first_activities = db::list_activities(conn, commune_id, false).empty();
+    seed_activities(conn, commune_id);
+    if (first_activities)
+        seed_bookings(conn, commune_id);
     // The canteen's rules, published: parents are asked to accept them.
     if (db::all_rules(conn, commune_id).empty()) {
         const auto id = db::add_rules_version(

@@ -1,6 +1,8 @@
 #include "backoffice/routes.h"
 
+#include "backoffice/activities.h"
 #include "backoffice/agents.h"
+#include "backoffice/bookings.h"
 #include "backoffice/families.h"
 #include "backoffice/family_export.h"
 #include "backoffice/login.h"
@@ -37,6 +39,12 @@ void add_routes(app::Router& router)
                 Access::Agent});
     router.add({"POST", "/gestion/familles/{id}/archiver", family_archive, Access::Agent});
     router.add({"GET", "/gestion/familles/{id}/export", family_export_agent, Access::Agent});
+    router.add({"GET", "/gestion/reservations", bookings_day, Access::Agent});
+    router.add({"GET", "/gestion/reservations/{id}", occurrence_roster, Access::Agent});
+    router.add({"POST", "/gestion/reservations/{id}/pointage", attendance_submit, Access::Agent});
+    router.add({"POST", "/gestion/reservations/{id}/ajout", attendance_add, Access::Agent});
+    router.add({"GET", "/gestion/demandes-longues", long_requests_queue, Access::Agent});
+    router.add({"POST", "/gestion/demandes-longues/{id}", long_request_decide, Access::Agent});
     router.add({"GET", "/gestion/validations", validations_page, Access::Agent});
     router.add(
         {"POST", "/gestion/validations/demandes/{id}", change_request_decide, Access::Agent});
@@ -47,6 +55,16 @@ void add_routes(app::Router& router)
     router.add({"GET", "/gestion/reglements/{id}", rules_detail, Access::Administrateur});
     router.add({"GET", "/gestion/reglements/{id}/pdf", rules_pdf_agent, Access::Administrateur});
     router.add({"POST", "/gestion/reglements/{id}/publier", rules_publish, Access::Administrateur});
+    router.add({"GET", "/gestion/activites", activities_list, Access::Administrateur});
+    router.add({"GET", "/gestion/activites/nouvelle", activity_new_form, Access::Administrateur});
+    router.add({"POST", "/gestion/activites/nouvelle", activity_create, Access::Administrateur});
+    router.add({"GET", "/gestion/activites/{id}", activity_page, Access::Administrateur});
+    router.add({"POST", "/gestion/activites/{id}", activity_update, Access::Administrateur});
+    router.add({"GET", "/gestion/calendrier", calendar_page, Access::Administrateur});
+    router.add({"POST", "/gestion/calendrier/vacances", holidays_import, Access::Administrateur});
+    router.add({"POST", "/gestion/calendrier/fermetures", closure_add, Access::Administrateur});
+    router.add({"POST", "/gestion/calendrier/fermetures/{id}/supprimer", closure_delete,
+                Access::Administrateur});
     router.add({"GET", "/gestion/parametres", file_settings_page, Access::Administrateur});
     router.add({"POST", "/gestion/parametres", file_settings_submit, Access::Administrateur});
 }

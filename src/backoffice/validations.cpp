@@ -2,6 +2,7 @@
 
 #include "db/families.h"
 #include "db/family_file.h"
+#include "db/sick_leaves.h"
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
@@ -263,6 +264,9 @@ http::Response proof_decide(app::Context& ctx)
     if (!db::decide_document(ctx.db(), ctx.commune.id, id, ctx.agent->id, in.accepted, in.comment,
                              valid_until))
         throw http::Error(409, "Ce justificatif a déjà été traité.");
+    // A medical certificate settles the child's "Enfant malade" days: excused, or not.
+    if (doc->kind == db::DocumentKind::Medical)
+        db::settle_sick_leave(ctx.db(), ctx.commune.id, id, in.accepted, ctx.agent->id);
     auto entry = agent_change(ctx, doc->family_id,
                               in.accepted ? "Justificatif accepté" : "Justificatif refusé",
                               "family_document", id, db::document_kind_label(doc->kind));

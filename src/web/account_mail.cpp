@@ -93,4 +93,13 @@ void mail_request_decided(app::Context& ctx, const std::string& to, const std::s
     });
 }
 
+void mail_place_freed(app::Context& ctx, const std::string& to, const std::string& what,
+                      const std::string& path)
+{
+    send(ctx, to, "Une place s'est libérée", "place_liberee", [&](auto& d) {
+        d.SetValue("WHAT", what);
+        d.SetValue("LINK", link(ctx, path));
+    });
+}
+
 } // namespace web

@@ -21,5 +21,9 @@ void mail_password_changed(app::Context& ctx, const std::string& to);
 // description ("Santé — Léa FICTIF"), `path` the page where the parent sees it.
 void mail_request_decided(app::Context& ctx, const std::string& to, const std::string& what,
                           bool accepted, const std::string& comment, const std::string& path);
+// A place freed up and the wait-listed child got it; `what` is "Restauration scolaire le
+// jeudi 3 décembre 2026 pour Léa".
+void mail_place_freed(app::Context& ctx, const std::string& to, const std::string& what,
+                      const std::string& path);
 
 } // namespace web

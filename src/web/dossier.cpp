@@ -2,6 +2,7 @@
 
 #include "db/families.h"
 #include "db/family_file.h"
+#include "db/sick_leaves.h"
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
@@ -363,9 +364,9 @@ http::Response member_submit(app::Context& ctx)
         }
     }
     tx.commit();
-    return http::see_other(member_url(before.id) +
-                           (request.fields.empty() || already_asked ? "?enregistre=1"
-                                                                    : "?demande=1"));
+    return http::see_other(member_url(before.id) + (request.fields.empty() || already_asked
+                                                        ? "?enregistre=1"
+                                                        : "?demande=1"));
 }
 
 http::Response member_photo(app::Context& ctx)
@@ -745,6 +746,10 @@ http::Response proof_upload(app::Context& ctx)
     doc.uploaded_by = ctx.parent->id;
     db::Transaction tx(ctx.db());
     const auto id = db::add_document(ctx.db(), ctx.commune.id, family.id, doc);
+    // A medical certificate for a child completes its latest "Enfant malade" declaration.
+    if (doc.kind == db::DocumentKind::Medical && member_id)
+        if (const auto leave = db::open_sick_leave(ctx.db(), ctx.commune.id, member_id))
+            db::attach_certificate(ctx.db(), ctx.commune.id, *leave, id);
     db::journal_change(ctx.db(), ctx.commune.id,
                        parent_change(ctx, "Justificatif envoyé", "family_document", id,
                                      db::document_kind_label(doc.kind)));

@@ -3,9 +3,12 @@
 #include "web/account.h"
 #include "web/dossier.h"
 #include "web/family_home.h"
+#include "web/long_requests.h"
 #include "web/my_data.h"
+#include "web/planning.h"
 #include "web/public_pages.h"
 #include "web/rules.h"
+#include "web/sick_leave.h"
 
 namespace web
 {
@@ -44,6 +47,14 @@ void add_routes(app::Router& router)
     router.add({"GET", "/famille/justificatifs", proofs_page, Access::Parent});
     router.add({"POST", "/famille/justificatifs", proof_upload, Access::Parent});
     router.add({"GET", "/famille/justificatifs/{id}", proof_download, Access::Parent});
+    router.add({"GET", "/famille/planning", planning_page, Access::Parent});
+    router.add({"POST", "/famille/reservations", booking_submit, Access::Parent});
+    router.add({"POST", "/famille/reservations/annuler", booking_cancel, Access::Parent});
+    router.add({"GET", "/famille/demandes", long_requests_page, Access::Parent});
+    router.add({"POST", "/famille/demandes", long_request_submit, Access::Parent});
+    router.add({"GET", "/famille/demandes/{id}", long_request_page, Access::Parent});
+    router.add({"GET", "/famille/enfant-malade", sick_leave_page, Access::Parent});
+    router.add({"POST", "/famille/enfant-malade", sick_leave_submit, Access::Parent});
     router.add({"GET", "/famille/donnees", my_data_page, Access::Parent});
     router.add({"GET", "/famille/donnees/export", my_data_export, Access::Parent});
     router.add({"GET", "/famille/reglements", rules_page, Access::Parent});

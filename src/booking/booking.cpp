@@ -1,0 +1,360 @@
+#include "booking/booking.h"
+
+#include "domain/booking_rules.h"
+
+namespace booking
+{
+
+namespace
+{
+
+std::optional<domain::Date> date_of(const std::string& iso)
+{
+    if (iso.empty())
+        return std::nullopt;
+    const auto t = domain::parse_sql_datetime(iso + " 00:00:00");
+    if (!t)
+        return std::nullopt;
+    return t->date;
+}
+
+std::vector<std::string> split_levels(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string current;
+    for (const char c : text + ",") {
+        if (c == ',') {
+            if (!current.empty())
+                out.push_back(current);
+            current.clear();
+        } else if (c != ' ') {
+            current += c;
+        }
+    }
+    return out;
+}
+
+domain::DeadlineCheck deadline(const std::string& rule_text, const std::string& day,
+                               std::int64_t now, bool cancellation)
+{
+    const auto rule = domain::parse_deadline_rule(rule_text);
+    const auto date = date_of(day);
+    if (!rule || !date) // a broken rule never blocks parents; the admin page flags it
+        return {true, std::nullopt, std::nullopt, {}};
+    return domain::check_deadline(*rule, *date, now, cancellation);
+}
+
+std::string full_message(const db::Activity& activity)
+{
+    return "Il n'y a plus de place pour " + activity.name + " ce jour-là" +
+           (activity.waiting_list ? " et la liste d'attente est complète." : ".");
+}
+
+std::string day_text(const std::string& day)
+{
+    const auto d = date_of(day);
+    return d ? domain::format_long_date_fr(*d) : day;
+}
+
+std::string ordinal(int n)
+{
+    return std::to_string(n) + (n == 1 ? "re" : "e");
+}
+
+} // namespace
+
+std::string refusal(const db::Activity& activity, const std::string& day, bool closed,
+                    const Child& child, const Prerequisites& pre, std::int64_t now)
+{
+    if (closed || !activity.active)
+        return activity.name + " est fermé le " + day_text(day) + ".";
+    domain::Eligibility rules;
+    rules.min_age_months = activity.min_age_months;
+    rules.max_age_months = activity.max_age_months;
+    rules.school_levels = split_levels(activity.school_levels);
+    rules.residents_only = activity.residents_only;
+    domain::ChildFacts facts;
+    facts.birth_date = date_of(child.birth_date);
+    facts.class_name = child.class_name;
+    facts.resident = child.resident;
+    if (const auto date = date_of(day)) {
+        auto why = domain::eligibility_refusal(rules, facts, child.first_name, *date);
+        if (!why.empty())
+            return why;
+    }
+    if (activity.requires_complete_file && !pre.missing_elements.empty()) {
+        std::string list;
+        for (const auto& m : pre.missing_elements)
+            list += (list.empty() ? "" : ", ") + m;
+        return "Le dossier de famille doit être complet pour réserver " + activity.name +
+               " ; il manque : " + list + ".";
+    }
+    if (activity.requires_rules && pre.services_with_rules.count(activity.service) &&
+        !pre.rules_accepted.count(activity.service))
+        return "Le règlement « " + activity.service +
+               " » doit être accepté avant de réserver (page Règlement(s) intérieur(s)).";
+    const auto check = deadline(activity.booking_rule, day, now, false);
+    if (!check.allowed)
+        return check.reason_fr;
+    return {};
+}
+
+std::string capacity_refusal(const db::Activity& activity, int capacity, int booked, int waiting)
+{
+    if (booked < capacity || (activity.waiting_list && waiting < activity.waiting_list_size))
+        return {};
+    return full_message(activity);
+}
+
+std::string late_cancellation(const db::Activity& activity, const std::string& day,
+                              std::int64_t now)
+{
+    const auto check = deadline(activity.cancel_rule, day, now, true);
+    return check.allowed ? std::string() : check.reason_fr;
+}
+
+std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                           std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
+                           std::int64_t now)
+{
+    db::Transaction tx(conn);
+    const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
+    if (!occurrence)
+        return std::nullopt;
+    const auto activity = db::load_activity(conn, commune_id, occurrence->activity_id);
+    if (!activity)
+        return std::nullopt;
+    Result r;
+    const auto existing = db::find_booking(conn, occurrence->id, child.id);
+    if (existing && existing->status == db::BookingStatus::Booked) {
+        r.outcome = Outcome::AlreadyBooked;
+        r.message = child.first_name + " est déjà inscrit(e) à " + activity->name + " le " +
+                    day_text(occurrence->day) + ".";
+        return r;
+    }
+    if (existing && existing->status == db::BookingStatus::Waiting) {
+        r.outcome = Outcome::AlreadyWaiting;
+        r.position = db::waiting_position(conn, occurrence->id, existing->id);
+        r.message =
+            child.first_name + " est déjà sur la liste d'attente (" + ordinal(r.position) + ").";
+        return r;
+    }
+    if (auto why = refusal(*activity, occurrence->day, occurrence->closed, child, pre, now);
+        !why.empty()) {
+        r.outcome = Outcome::Refused;
+        r.message = why;
+        return r;
+    }
+    db::BookingWrite w;
+    w.occurrence_id = occurrence->id;
+    w.child_id = child.id;
+    w.family_id = child.family_id;
+    w.source = actor.kind == std::string("agent") ? "agent" : "parent";
+    w.actor_kind = actor.kind;
+    w.actor_id = actor.id;
+    if (occurrence->booked < occurrence->capacity) {
+        w.status = db::BookingStatus::Booked;
+        db::write_booking(conn, commune_id, w);
+        db::set_occurrence_counters(conn, occurrence->id, occurrence->booked + 1,
+                                    occurrence->waiting);
+        r.outcome = Outcome::Booked;
+        r.message = activity->name + " est réservé le " + day_text(occurrence->day) + " pour " +
+                    child.first_name + ".";
+    } else if (activity->waiting_list && occurrence->waiting < activity->waiting_list_size) {
+        w.status = db::BookingStatus::Waiting;
+        db::write_booking(conn, commune_id, w);
+        db::set_occurrence_counters(conn, occurrence->id, occurrence->booked,
+                                    occurrence->waiting + 1);
+        r.outcome = Outcome::Waiting;
+        r.position = occurrence->waiting + 1;
+        r.message = activity->name + " est complet le " + day_text(occurrence->day) + " : " +
+                    child.first_name + " est inscrit(e) sur la liste d'attente (" +
+                    ordinal(r.position) + "). Vous recevrez un email si une place se libère.";
+    } else {
+        r.outcome = Outcome::Refused;
+        r.message = full_message(*activity);
+        return r;
+    }
+    tx.commit();
+    return r;
+}
+
+std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                             std::int64_t occurrence_id, Actor actor, std::int64_t now,
+                             const std::function<void(const db::Booking&)>& on_promoted)
+{
+    db::Transaction tx(conn);
+    const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
+    if (!occurrence)
+        return std::nullopt;
+    const auto activity = db::load_activity(conn, commune_id, occurrence->activity_id);
+    if (!activity)
+        return std::nullopt;
+    Result r;
+    const auto existing = db::find_booking(conn, occurrence->id, child.id);
+    if (!existing || (existing->status != db::BookingStatus::Booked &&
+                      existing->status != db::BookingStatus::Waiting)) {
+        r.outcome = Outcome::Refused;
+        r.message = child.first_name + " n'a pas de réservation pour " + activity->name + " le " +
+                    day_text(occurrence->day) + ".";
+        return r;
+    }
+    const auto today = domain::paris_from_epoch(now).date;
+    if (const auto d = date_of(occurrence->day); d && *d < today) {
+        r.outcome = Outcome::Refused;
+        r.message = "Cette journée est passée : elle ne peut plus être annulée.";
+        return r;
+    }
+    int booked = occurrence->booked;
+    int waiting = occurrence->waiting;
+    if (existing->status == db::BookingStatus::Waiting) {
+        db::set_booking_status(conn, existing->id, db::BookingStatus::Cancelled, false, actor.kind,
+                               actor.id);
+        --waiting;
+        r.message = child.first_name + " est retiré(e) de la liste d'attente de " + activity->name +
+                    " le " + day_text(occurrence->day) + ".";
+    } else {
+        const auto check = deadline(activity->cancel_rule, occurrence->day, now, true);
+        r.late = !check.allowed;
+        db::set_booking_status(conn, existing->id, db::BookingStatus::Cancelled, r.late, actor.kind,
+                               actor.id);
+        --booked;
+        if (auto next = db::first_waiting(conn, occurrence->id)) {
+            db::set_booking_status(conn, next->id, db::BookingStatus::Booked, false, "system", 0);
+            ++booked;
+            --waiting;
+            if (r.late)
+                db::mark_place_taken(conn, existing->id);
+            r.promoted = next;
+            if (on_promoted)
+                on_promoted(*next);
+        }
+        r.message = "La réservation de " + activity->name + " le " + day_text(occurrence->day) +
+                    " pour " + child.first_name + " est annulée.";
+        if (r.late)
+            r.message += r.promoted ? " Le délai d'annulation était dépassé, mais un enfant de la "
+                                      "liste d'attente a pris la place : elle ne sera pas "
+                                      "facturée."
+                                    : " Le délai d'annulation était dépassé : ce jour reste "
+                                      "facturé, sauf si un enfant de la liste d'attente prend "
+                                      "la place.";
+    }
+    db::set_occurrence_counters(conn, occurrence->id, booked, waiting);
+    r.outcome = Outcome::Cancelled;
+    tx.commit();
+    return r;
+}
+
+Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, const Child& child,
+                const Prerequisites& pre, std::int64_t now)
+{
+    Cell c;
+    const auto today = domain::paris_from_epoch(now).date;
+    const auto date = date_of(entry.day);
+    const bool past = date && *date < today;
+    if (entry.status) {
+        switch (*entry.status) {
+        case db::BookingStatus::Booked:
+            c.state = CellState::Booked;
+            c.can_cancel = !past;
+            return c;
+        case db::BookingStatus::Waiting:
+            c.state = CellState::Waiting;
+            c.can_cancel = !past;
+            return c;
+        case db::BookingStatus::Requested:
+            c.state = CellState::Requested;
+            return c;
+        case db::BookingStatus::Refused:
+            c.state = CellState::Refused;
+            return c;
+        case db::BookingStatus::Cancelled:
+            break; // may be booked again, below
+        }
+    }
+    if (entry.closed) {
+        c.state = CellState::Closed;
+        return c;
+    }
+    if (past) {
+        c.state = entry.status ? CellState::Cancelled : CellState::DeadlinePassed;
+        return c;
+    }
+    const auto why = refusal(activity, entry.day, entry.closed, child, pre, now);
+    if (!why.empty()) {
+        const auto check = deadline(activity.booking_rule, entry.day, now, false);
+        c.state = !check.allowed ? CellState::DeadlinePassed : CellState::NotEligible;
+        c.note = why;
+        return c;
+    }
+    if (auto full = capacity_refusal(activity, entry.capacity, entry.booked, entry.waiting);
+        !full.empty()) {
+        c.state = CellState::Full;
+        c.note = std::move(full);
+        return c;
+    }
+    c.can_book = true;
+    if (entry.booked >= entry.capacity) {
+        c.state = CellState::Full;
+        c.note = "Inscription possible sur la liste d'attente.";
+        return c;
+    }
+    c.state = entry.status ? CellState::Cancelled : CellState::Available;
+    return c;
+}
+
+const char* cell_label(CellState s)
+{
+    switch (s) {
+    case CellState::Available:
+        return "Disponible";
+    case CellState::Booked:
+        return "Réservé";
+    case CellState::Waiting:
+        return "Liste d'attente";
+    case CellState::Requested:
+        return "Demandé";
+    case CellState::Refused:
+        return "Refusé";
+    case CellState::Cancelled:
+        return "Annulé";
+    case CellState::Closed:
+        return "Fermé";
+    case CellState::DeadlinePassed:
+        return "Délai dépassé";
+    case CellState::Full:
+        return "Complet";
+    case CellState::NotEligible:
+        return "Non disponible";
+    }
+    return "";
+}
+
+const char* cell_class(CellState s)
+{
+    switch (s) {
+    case CellState::Available:
+        return "disponible";
+    case CellState::Booked:
+        return "reserve";
+    case CellState::Waiting:
+        return "attente";
+    case CellState::Requested:
+        return "demande";
+    case CellState::Refused:
+        return "refuse";
+    case CellState::Cancelled:
+        return "annule";
+    case CellState::Closed:
+        return "ferme";
+    case CellState::DeadlinePassed:
+        return "delai";
+    case CellState::Full:
+        return "complet";
+    case CellState::NotEligible:
+        return "indisponible";
+    }
+    return "";
+}
+
+} // namespace booking

@@ -1,0 +1,214 @@
+#include "db/bookings.h"
+
+namespace db
+{
+
+const char* booking_status_name(BookingStatus s)
+{
+    switch (s) {
+    case BookingStatus::Booked:
+        return "booked";
+    case BookingStatus::Waiting:
+        return "waiting";
+    case BookingStatus::Requested:
+        return "requested";
+    case BookingStatus::Refused:
+        return "refused";
+    case BookingStatus::Cancelled:
+        return "cancelled";
+    }
+    return "cancelled";
+}
+
+std::optional<BookingStatus> parse_booking_status(const std::string& text)
+{
+    for (const auto s : {BookingStatus::Booked, BookingStatus::Waiting, BookingStatus::Requested,
+                         BookingStatus::Refused, BookingStatus::Cancelled})
+        if (text == booking_status_name(s))
+            return s;
+    return std::nullopt;
+}
+
+namespace
+{
+
+Booking read_booking(sql::ResultSet& rs)
+{
+    Booking b;
+    b.id = rs.getInt64("id");
+    b.occurrence_id = rs.getInt64("occurrence_id");
+    b.child_id = rs.getInt64("child_id");
+    b.family_id = rs.getInt64("family_id");
+    b.status = parse_booking_status(rs.getString("status")).value_or(BookingStatus::Cancelled);
+    b.late_cancel = rs.getBoolean("late_cancel");
+    return b;
+}
+
+constexpr const char* booking_columns =
+    "id, occurrence_id, child_id, family_id, status, late_cancel";
+
+} // namespace
+
+std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id)
+{
+    auto& st = conn.prepare("SELECT id, activity_id, DATE_FORMAT(day, '%Y-%m-%d') AS d, capacity,"
+                            " booked, waiting, closed FROM occurrence"
+                            " WHERE commune_id = ? AND id = ? FOR UPDATE");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, occurrence_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    LockedOccurrence o;
+    o.id = rs->getInt64("id");
+    o.activity_id = rs->getInt64("activity_id");
+    o.day = rs->getString("d");
+    o.capacity = rs->getInt("capacity");
+    o.booked = rs->getInt("booked");
+    o.waiting = rs->getInt("waiting");
+    o.closed = rs->getBoolean("closed");
+    return o;
+}
+
+void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting)
+{
+    auto& st = conn.prepare("UPDATE occurrence SET booked = ?, waiting = ? WHERE id = ?");
+    st.setInt(1, booked);
+    st.setInt(2, waiting);
+    st.setInt64(3, occurrence_id);
+    st.executeUpdate();
+}
+
+std::optional<Booking> find_booking(Connection& conn, std::int64_t occurrence_id,
+                                    std::int64_t child_id)
+{
+    auto& st = conn.prepare(std::string("SELECT ") + booking_columns +
+                            " FROM booking WHERE occurrence_id = ? AND child_id = ? FOR UPDATE");
+    st.setInt64(1, occurrence_id);
+    st.setInt64(2, child_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    return read_booking(*rs);
+}
+
+std::optional<BookingStatus> booking_status(Connection& conn, std::int64_t occurrence_id,
+                                            std::int64_t child_id)
+{
+    auto& st = conn.prepare("SELECT status FROM booking WHERE occurrence_id = ? AND child_id = ?");
+    st.setInt64(1, occurrence_id);
+    st.setInt64(2, child_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    return parse_booking_status(rs->getString("status"));
+}
+
+void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b)
+{
+    auto& st = conn.prepare(
+        "INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status, queued_at,"
+        " source, updated_by_kind, updated_by, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+        " ON DUPLICATE KEY UPDATE status = VALUES(status), queued_at = VALUES(queued_at),"
+        " source = VALUES(source), late_cancel = 0, place_taken = 0,"
+        " updated_by_kind = VALUES(updated_by_kind), updated_by = VALUES(updated_by),"
+        " updated_at = VALUES(updated_at)");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, b.occurrence_id);
+    st.setInt64(3, b.child_id);
+    st.setInt64(4, b.family_id);
+    st.setString(5, booking_status_name(b.status));
+    st.setString(6, b.source);
+    st.setString(7, b.actor_kind);
+    if (b.actor_id > 0)
+        st.setInt64(8, b.actor_id);
+    else
+        st.setNull(8, sql::DataType::BIGINT);
+    st.executeUpdate();
+}
+
+void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus status,
+                        bool late_cancel, const char* actor_kind, std::int64_t actor_id)
+{
+    auto& st = conn.prepare("UPDATE booking SET status = ?, late_cancel = ?, updated_by_kind = ?,"
+                            " updated_by = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+    st.setString(1, booking_status_name(status));
+    st.setBoolean(2, late_cancel);
+    st.setString(3, actor_kind);
+    if (actor_id > 0)
+        st.setInt64(4, actor_id);
+    else
+        st.setNull(4, sql::DataType::BIGINT);
+    st.setInt64(5, booking_id);
+    st.executeUpdate();
+}
+
+void mark_place_taken(Connection& conn, std::int64_t booking_id)
+{
+    auto& st = conn.prepare("UPDATE booking SET place_taken = 1 WHERE id = ?");
+    st.setInt64(1, booking_id);
+    st.executeUpdate();
+}
+
+std::optional<Booking> first_waiting(Connection& conn, std::int64_t occurrence_id)
+{
+    auto& st = conn.prepare(std::string("SELECT ") + booking_columns +
+                            " FROM booking WHERE occurrence_id = ? AND status = 'waiting'"
+                            " ORDER BY queued_at, id LIMIT 1 FOR UPDATE");
+    st.setInt64(1, occurrence_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    return read_booking(*rs);
+}
+
+int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id)
+{
+    auto& st = conn.prepare(
+        "SELECT COUNT(*) FROM booking w JOIN booking me ON me.id = ?"
+        " WHERE w.occurrence_id = ? AND w.status = 'waiting'"
+        " AND (w.queued_at < me.queued_at OR (w.queued_at = me.queued_at AND w.id <= me.id))");
+    st.setInt64(1, booking_id);
+    st.setInt64(2, occurrence_id);
+    auto rs = query(st);
+    rs->next();
+    return rs->getInt(1);
+}
+
+std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
+                                          std::int64_t child_id, const std::string& first,
+                                          const std::string& last)
+{
+    auto& st = conn.prepare(
+        "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"
+        " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel"
+        " FROM occurrence o JOIN activity a ON a.id = o.activity_id"
+        " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"
+        " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
+        " ORDER BY o.day, a.name");
+    st.setInt64(1, child_id);
+    st.setInt64(2, commune_id);
+    st.setString(3, first);
+    st.setString(4, last);
+    auto rs = query(st);
+    std::vector<PlanningEntry> out;
+    while (rs->next()) {
+        PlanningEntry e;
+        e.occurrence_id = rs->getInt64("id");
+        e.activity_id = rs->getInt64("activity_id");
+        e.day = rs->getString("d");
+        e.capacity = rs->getInt("capacity");
+        e.booked = rs->getInt("booked");
+        e.waiting = rs->getInt("waiting");
+        e.closed = rs->getBoolean("closed");
+        if (!rs->isNull("status"))
+            e.status = parse_booking_status(rs->getString("status"));
+        e.late_cancel = rs->getBoolean("late_cancel");
+        out.push_back(e);
+    }
+    return out;
+}
+
+} // namespace db

@@ -1,0 +1,85 @@
+// Bookings of children on occurrences, with waiting lists. The capacity invariant lives
+// here: counters change only under the occurrence's row lock, in the caller's transaction.
+#pragma once
+
+#include "db/connection.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace db
+{
+
+enum class BookingStatus { Booked, Waiting, Requested, Refused, Cancelled };
+const char* booking_status_name(BookingStatus s);
+std::optional<BookingStatus> parse_booking_status(const std::string& text);
+
+struct LockedOccurrence {
+    std::int64_t id = 0;
+    std::int64_t activity_id = 0;
+    std::string day; // "YYYY-MM-DD"
+    int capacity = 0;
+    int booked = 0;
+    int waiting = 0;
+    bool closed = false;
+};
+// SELECT … FOR UPDATE: call inside a transaction. nullopt when not in this commune.
+std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id);
+void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting);
+
+struct Booking {
+    std::int64_t id = 0;
+    std::int64_t occurrence_id = 0;
+    std::int64_t child_id = 0;
+    std::int64_t family_id = 0;
+    BookingStatus status = BookingStatus::Booked;
+    bool late_cancel = false;
+};
+// The child's row on the occurrence, locked (FOR UPDATE).
+std::optional<Booking> find_booking(Connection& conn, std::int64_t occurrence_id,
+                                    std::int64_t child_id);
+
+// The status of the child's row on the occurrence, without locking (for display).
+std::optional<BookingStatus> booking_status(Connection& conn, std::int64_t occurrence_id,
+                                            std::int64_t child_id);
+
+struct BookingWrite {
+    std::int64_t occurrence_id = 0;
+    std::int64_t child_id = 0;
+    std::int64_t family_id = 0;
+    BookingStatus status = BookingStatus::Booked;
+    const char* source = "parent";     // parent, agent, long_period
+    const char* actor_kind = "parent"; // parent, agent, system
+    std::int64_t actor_id = 0;
+};
+// Inserts the row or reuses the child's row on that occurrence (a new place in the queue
+// when it becomes waiting again).
+void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b);
+void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus status,
+                        bool late_cancel, const char* actor_kind, std::int64_t actor_id);
+void mark_place_taken(Connection& conn, std::int64_t booking_id);
+// The first child of the occurrence's waiting list (locked), if any.
+std::optional<Booking> first_waiting(Connection& conn, std::int64_t occurrence_id);
+// Position (1-based) of a waiting booking in its occurrence's list.
+int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id);
+
+// One occurrence of the month view with the child's booking on it, if any.
+struct PlanningEntry {
+    std::int64_t occurrence_id = 0;
+    std::int64_t activity_id = 0;
+    std::string day;
+    int capacity = 0;
+    int booked = 0;
+    int waiting = 0;
+    bool closed = false;
+    std::optional<BookingStatus> status; // the child's booking
+    bool late_cancel = false;
+};
+std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
+                                          std::int64_t child_id, const std::string& first,
+                                          const std::string& last);
+
+} // namespace db

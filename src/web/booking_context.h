@@ -1,0 +1,17 @@
+// What the booking rules need to know about a family's child, from the family file: the
+// child's facts (age, class, residence) and the prerequisites (file complete, rules).
+#pragma once
+
+#include "app/context.h"
+#include "booking/booking.h"
+#include "db/families.h"
+
+namespace web
+{
+
+booking::Child booking_child(const app::Context& ctx, const db::Family& family,
+                             const db::Member& child);
+booking::Prerequisites booking_prerequisites(app::Context& ctx, const db::Family& family,
+                                             std::int64_t child_id);
+
+} // namespace web

@@ -1,0 +1,65 @@
+{{%AUTOESCAPE context="HTML"}}
+<nav class="breadcrumb" aria-label="Fil d'Ariane"><ol><li><a href="/famille">Espace famille</a></li><li aria-current="page">Planning des activités</li></ol></nav>
+<h1>Planning des activités</h1>
+{{#NO_CHILD}}<p>Aucun enfant n'est enregistré dans votre dossier : adressez-vous à la mairie.</p>{{/NO_CHILD}}
+<nav class="child-tabs" aria-label="Enfants">
+  <ul>{{#CHILD_TAB}}<li><a href="{{TAB_URL}}"{{#TAB_CURRENT}} aria-current="page"{{/TAB_CURRENT}}>{{TAB_NAME}}</a></li>{{/CHILD_TAB}}</ul>
+</nav>
+<div class="planning-status" role="status" id="annonce">{{#HAS_RESULT}}<p class="alert alert--ok" id="resultat">{{RESULT}}</p>{{/HAS_RESULT}}</div>
+<div class="month-nav">
+  <a class="button button--secondary" href="{{PREV_URL}}" rel="prev">‹ <span class="visually-hidden">Mois précédent : </span>{{PREV_LABEL}}</a>
+  <h2 id="titre-mois" class="month-nav__title">{{CHILD_NAME}} — {{MONTH_TITLE}}</h2>
+  <a class="button button--secondary" href="{{NEXT_URL}}" rel="next"><span class="visually-hidden">Mois suivant : </span>{{NEXT_LABEL}} ›</a>
+</div>
+<table class="planning" aria-labelledby="titre-mois">
+  <thead>
+    <tr><th scope="col">Lundi</th><th scope="col">Mardi</th><th scope="col">Mercredi</th><th scope="col">Jeudi</th><th scope="col">Vendredi</th><th scope="col">Samedi</th><th scope="col">Dimanche</th></tr>
+  </thead>
+  <tbody>
+  {{#WEEK}}
+    <tr>
+    {{#DAY}}
+      {{#OUTSIDE}}<td class="planning__day planning__day--outside"></td>{{/OUTSIDE}}
+      {{#INSIDE}}
+      <td class="planning__day{{#TODAY}} planning__day--today{{/TODAY}}{{#NOTHING}} planning__day--empty{{/NOTHING}}" id="{{DAY_ID}}"{{#TODAY}} aria-current="date"{{/TODAY}}>
+        <span class="planning__date"><span class="planning__weekday">{{DAY_SHORT}} </span>{{DAY_NUMBER}}<span class="visually-hidden"> — {{DAY_LONG}}</span>{{#TODAY}} <span class="planning__today">aujourd'hui</span>{{/TODAY}}</span>
+        {{#ITEM}}
+        <div class="slot slot--{{STATE_CLASS}}" id="{{ITEM_ID}}" tabindex="-1">
+          <span class="slot__name">{{ACTIVITY}}</span>
+          <span class="slot__state"><span class="state-icon state-icon--{{STATE_CLASS}}" aria-hidden="true"></span>{{STATE_LABEL}}</span>
+          {{#HAS_NOTE}}<span class="slot__note">{{NOTE}}</span>{{/HAS_NOTE}}
+          {{#ACTION}}
+          <form method="post" action="{{FORM_ACTION}}" class="slot__form"{{#HAS_QUESTION}} data-question="{{QUESTION}}"{{/HAS_QUESTION}}{{#HAS_WARNING}} data-avertissement="{{WARNING}}"{{/HAS_WARNING}}>
+            <input type="hidden" name="csrf" value="{{CSRF}}">
+            <input type="hidden" name="enfant" value="{{CHILD_ID}}">
+            <input type="hidden" name="occurrence" value="{{OCCURRENCE_ID}}">
+            <button type="submit" class="button button--small" aria-label="{{BUTTON_LABEL}}">{{BUTTON}}</button>
+          </form>
+          {{/ACTION}}
+        </div>
+        {{/ITEM}}
+      </td>
+      {{/INSIDE}}
+    {{/DAY}}
+    </tr>
+  {{/WEEK}}
+  </tbody>
+</table>
+<section class="legend" aria-labelledby="titre-legende">
+  <h2 id="titre-legende">Légende</h2>
+  <ul>
+    <li><span class="state-icon state-icon--reserve" aria-hidden="true"></span>Réservé</li>
+    <li><span class="state-icon state-icon--attente" aria-hidden="true"></span>Liste d'attente</li>
+    <li><span class="state-icon state-icon--demande" aria-hidden="true"></span>Demandé (en attente de la mairie)</li>
+    <li><span class="state-icon state-icon--refuse" aria-hidden="true"></span>Refusé</li>
+    <li><span class="state-icon state-icon--annule" aria-hidden="true"></span>Annulé</li>
+    <li><span class="state-icon state-icon--present" aria-hidden="true"></span>Présent</li>
+    <li><span class="state-icon state-icon--absent" aria-hidden="true"></span>Absent</li>
+    <li><span class="state-icon state-icon--excuse" aria-hidden="true"></span>Absence excusée</li>
+    <li><span class="state-icon state-icon--ferme" aria-hidden="true"></span>Fermé</li>
+    <li><span class="state-icon state-icon--delai" aria-hidden="true"></span>Délai dépassé</li>
+    <li><span class="state-icon state-icon--complet" aria-hidden="true"></span>Complet</li>
+    <li><span class="state-icon state-icon--disponible" aria-hidden="true"></span>Disponible : bouton « Réserver »</li>
+  </ul>
+</section>
+<script src="/static/js/planning.js" defer></script>
