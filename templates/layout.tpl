@@ -38,6 +38,7 @@
       <li><a href="/gestion/reservations">Réservations</a></li>
       <li><a href="/gestion/demandes-longues">Demandes</a></li>
       <li><a href="/gestion/validations">À valider</a></li>
+      <li><a href="/gestion/exports">Exports</a></li>
       {{#NAV_ADMIN}}<li><a href="/gestion/activites">Activités</a></li>
       <li><a href="/gestion/calendrier">Calendrier</a></li>
       <li><a href="/gestion/reglements">Règlements</a></li>

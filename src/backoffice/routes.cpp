@@ -3,6 +3,7 @@
 #include "backoffice/activities.h"
 #include "backoffice/agents.h"
 #include "backoffice/bookings.h"
+#include "backoffice/exports.h"
 #include "backoffice/families.h"
 #include "backoffice/family_export.h"
 #include "backoffice/login.h"
@@ -43,6 +44,8 @@ void add_routes(app::Router& router)
     router.add({"GET", "/gestion/reservations/{id}", occurrence_roster, Access::Agent});
     router.add({"POST", "/gestion/reservations/{id}/pointage", attendance_submit, Access::Agent});
     router.add({"POST", "/gestion/reservations/{id}/ajout", attendance_add, Access::Agent});
+    router.add({"GET", "/gestion/exports", exports_page, Access::Agent});
+    router.add({"GET", "/gestion/exports/reservations.csv", bookings_csv, Access::Agent});
     router.add({"GET", "/gestion/demandes-longues", long_requests_queue, Access::Agent});
     router.add({"POST", "/gestion/demandes-longues/{id}", long_request_decide, Access::Agent});
     router.add({"GET", "/gestion/validations", validations_page, Access::Agent});

@@ -108,3 +108,53 @@ std::vector<ChildChoice> commune_children(Connection& conn, std::int64_t commune
 }
 
 } // namespace db
+
+namespace db {
+
+std::vector<ExportRow> export_rows(Connection& conn, std::int64_t commune_id,
+                                   const std::string& first, const std::string& last)
+{
+    // Bookings (with their attendance) and attendance without a booking, in one pass.
+    auto& st = conn.prepare(
+        "SELECT DATE_FORMAT(o.day, '%Y-%m-%d') AS d, a.name AS activity, a.regie, f.number,"
+        " f.name AS family_name, m.last_name, m.first_name, m.class_name,"
+        " IFNULL(b.status, '') AS booking, IFNULL(b.late_cancel, 0) AS late_cancel,"
+        " IFNULL(b.place_taken, 0) AS place_taken, IFNULL(t.status, '') AS attendance,"
+        " IFNULL(t.without_booking, 0) AS without_booking"
+        " FROM occurrence o JOIN activity a ON a.id = o.activity_id"
+        " JOIN (SELECT occurrence_id, child_id FROM booking WHERE commune_id = ?"
+        "       UNION SELECT occurrence_id, child_id FROM attendance WHERE commune_id = ?) x"
+        "   ON x.occurrence_id = o.id"
+        " JOIN family_member m ON m.id = x.child_id JOIN family f ON f.id = m.family_id"
+        " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = x.child_id"
+        " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = x.child_id"
+        " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ?"
+        " ORDER BY o.day, a.name, m.last_name, m.first_name, m.id");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, commune_id);
+    st.setInt64(3, commune_id);
+    st.setString(4, first);
+    st.setString(5, last);
+    auto rs = query(st);
+    std::vector<ExportRow> out;
+    while (rs->next()) {
+        ExportRow r;
+        r.day = rs->getString("d");
+        r.activity = rs->getString("activity");
+        r.regie = rs->getString("regie");
+        r.family_number = rs->getInt("number");
+        r.family_name = rs->getString("family_name");
+        r.last_name = rs->getString("last_name");
+        r.first_name = rs->getString("first_name");
+        r.class_name = rs->getString("class_name");
+        r.booking = rs->getString("booking");
+        r.late_cancel = rs->getBoolean("late_cancel");
+        r.place_taken = rs->getBoolean("place_taken");
+        r.attendance = rs->getString("attendance");
+        r.without_booking = rs->getBoolean("without_booking");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace db

@@ -59,3 +59,27 @@ struct ChildChoice {
 std::vector<ChildChoice> commune_children(Connection& conn, std::int64_t commune_id);
 
 } // namespace db
+
+namespace db {
+
+// One line per child and occurrence between two dates with a booking or an attendance:
+// for the CSV export of bookings and attendance.
+struct ExportRow {
+    std::string day;
+    std::string activity;
+    std::string regie;
+    int family_number = 0;
+    std::string family_name;
+    std::string last_name;
+    std::string first_name;
+    std::string class_name;
+    std::string booking;    // booked, waiting, requested, refused, cancelled or ""
+    bool late_cancel = false;
+    bool place_taken = false;
+    std::string attendance; // present, absent, excused or ""
+    bool without_booking = false;
+};
+std::vector<ExportRow> export_rows(Connection& conn, std::int64_t commune_id,
+                                   const std::string& first, const std::string& last);
+
+} // namespace db
