@@ -184,3 +184,18 @@ CREATE TABLE IF NOT EXISTS sick_leave_day (
     CONSTRAINT fk_sick_day FOREIGN KEY (sick_leave_id) REFERENCES sick_leave (id)
         ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Reminders before booking deadlines (a mail to families who have not booked next week),
+-- per activity; families may opt out.
+ALTER TABLE activity
+    ADD COLUMN IF NOT EXISTS reminder TINYINT(1) NOT NULL DEFAULT 0;
+ALTER TABLE family
+    ADD COLUMN IF NOT EXISTS reminders_opt_out TINYINT(1) NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS reminder_sent (
+    activity_id  BIGINT UNSIGNED NOT NULL,
+    week_start   DATE NOT NULL,
+    family_id    BIGINT UNSIGNED NOT NULL,
+    commune_id   BIGINT UNSIGNED NOT NULL,
+    sent_at      DATETIME NOT NULL,
+    PRIMARY KEY (activity_id, week_start, family_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -2,6 +2,7 @@
 #include "app/commands.h"
 #include "app/log.h"
 #include "app/purge.h"
+#include "app/reminders.h"
 
 #include <cppconn/exception.h>
 
@@ -24,6 +25,8 @@ const Command commands[] = {
     {"create-commune", app::run_create_commune, "add a commune and its host names"},
     {"create-agent", app::run_create_agent, "add a back-office agent"},
     {"routes", app::run_routes, "list the routes and who may call them"},
+    {"send-reminders", app::run_send_reminders,
+     "mail the families who have not booked next week before the deadline"},
     {"purge-families", app::run_purge_families,
      "delete the data of families archived past the retention period"},
 };

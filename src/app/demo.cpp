@@ -176,6 +176,7 @@ void seed_activities(db::Connection& conn, std::int64_t commune_id)
         a.min_age_months = spec.min_age;
         a.booking_rule = spec.booking_rule;
         a.cancel_rule = spec.cancel_rule;
+        a.reminder = spec.name == std::string("Restauration scolaire");
         a.id = db::create_activity(conn, commune_id, a);
         booking::regenerate_occurrences(conn, commune_id, a);
     }

@@ -63,6 +63,9 @@ constexpr FieldSpec general_fields[] = {
     {"site", "Site", "text", 120, false, Check::Text, "Par exemple « École Jean Moulin »."},
     {"active", "Activité ouverte aux réservations", "", 1, false, Check::Checkbox,
      "Décochée, l'activité n'apparaît plus dans le planning des familles."},
+    {"rappel", "Rappel par email avant le délai de réservation", "", 1, false, Check::Checkbox,
+     "Deux jours avant le délai, un email aux familles qui utilisent l'activité et n'ont rien "
+     "réservé pour la semaine suivante (elles peuvent refuser ces rappels)."},
 };
 constexpr FieldSpec calendar_fields[] = {
     {"debut", "Période : du", "date", 10, true, Check::Date,
@@ -354,6 +357,7 @@ db::Activity activity_of(const FormData& d, std::int64_t id)
     a.long_mode = d.get("demandes_longues");
     a.allocation = d.get("attribution");
     a.active = d.get("active") == "1";
+    a.reminder = d.get("rappel") == "1";
     return a;
 }
 
@@ -369,6 +373,7 @@ FormData values_of(const db::Activity& a)
                 {"regie", a.regie},
                 {"site", a.site},
                 {"active", flag(a.active)},
+                {"rappel", flag(a.reminder)},
                 {"jours", a.weekdays},
                 {"debut", a.period_start},
                 {"fin", a.period_end},
@@ -414,6 +419,7 @@ std::vector<std::pair<std::string, std::string>> described(const db::Activity& a
         {"demandes longues", label_of(long_mode_options, a.long_mode)},
         {"attribution", label_of(allocation_options, a.allocation)},
         {"active", yes_no(a.active)},
+        {"rappel", yes_no(a.reminder)},
     };
 }
 

@@ -15,7 +15,7 @@ constexpr const char* activity_columns =
     " DATE_FORMAT(period_end, '%Y-%m-%d') AS pe, holiday_policy, capacity, waiting_list,"
     " waiting_list_size, min_age_months, max_age_months, school_levels, residents_only,"
     " requires_complete_file, requires_rules, booking_rule, cancel_rule, long_mode, allocation,"
-    " active";
+    " active, reminder";
 
 Activity read_activity(sql::ResultSet& rs)
 {
@@ -45,6 +45,7 @@ Activity read_activity(sql::ResultSet& rs)
     a.long_mode = rs.getString("long_mode");
     a.allocation = rs.getString("allocation");
     a.active = rs.getBoolean("active");
+    a.reminder = rs.getBoolean("reminder");
     return a;
 }
 
@@ -56,7 +57,7 @@ void set_optional_int(sql::PreparedStatement& st, int index, const std::optional
         st.setNull(index, sql::DataType::INTEGER);
 }
 
-// Binds the 22 editable columns from `first`, in activity_columns order without id.
+// Binds the 23 editable columns from `first`, in activity_columns order without id.
 void bind_activity(sql::PreparedStatement& st, int first, const Activity& a)
 {
     st.setString(first, a.name);
@@ -81,6 +82,7 @@ void bind_activity(sql::PreparedStatement& st, int first, const Activity& a)
     st.setString(first + 19, a.long_mode);
     st.setString(first + 20, a.allocation);
     st.setBoolean(first + 21, a.active);
+    st.setBoolean(first + 22, a.reminder);
 }
 
 Occurrence read_occurrence(sql::ResultSet& rs)
@@ -130,10 +132,10 @@ std::int64_t create_activity(Connection& conn, std::int64_t commune_id, const Ac
         "INSERT INTO activity (name, service, regie, site, weekdays, period_start, period_end,"
         " holiday_policy, capacity, waiting_list, waiting_list_size, min_age_months,"
         " max_age_months, school_levels, residents_only, requires_complete_file, requires_rules,"
-        " booking_rule, cancel_rule, long_mode, allocation, active, commune_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " booking_rule, cancel_rule, long_mode, allocation, active, reminder, commune_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_activity(st, 1, a);
-    st.setInt64(23, commune_id);
+    st.setInt64(24, commune_id);
     try {
         st.executeUpdate();
     } catch (const sql::SQLException& e) {
@@ -154,11 +156,11 @@ void update_activity(Connection& conn, std::int64_t commune_id, const Activity& 
         " period_start = ?, period_end = ?, holiday_policy = ?, capacity = ?, waiting_list = ?,"
         " waiting_list_size = ?, min_age_months = ?, max_age_months = ?, school_levels = ?,"
         " residents_only = ?, requires_complete_file = ?, requires_rules = ?, booking_rule = ?,"
-        " cancel_rule = ?, long_mode = ?, allocation = ?, active = ?"
+        " cancel_rule = ?, long_mode = ?, allocation = ?, active = ?, reminder = ?"
         " WHERE commune_id = ? AND id = ?");
     bind_activity(st, 1, a);
-    st.setInt64(23, commune_id);
-    st.setInt64(24, a.id);
+    st.setInt64(24, commune_id);
+    st.setInt64(25, a.id);
     try {
         st.executeUpdate();
     } catch (const sql::SQLException& e) {

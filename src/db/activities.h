@@ -36,6 +36,7 @@ struct Activity {
     std::string long_mode = "automatic"; // automatic, agent
     std::string allocation = "first_come";
     bool active = true;
+    bool reminder = false; // mail families who have not booked next week before the deadline
 };
 
 std::vector<Activity> list_activities(Connection& conn, std::int64_t commune_id, bool active_only);

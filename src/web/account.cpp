@@ -1,5 +1,7 @@
 #include "web/account.h"
 
+#include "db/reminders.h"
+
 #include "db/accounts.h"
 #include "db/sessions.h"
 #include "db/throttle.h"
@@ -16,9 +18,11 @@
 
 #include <functional>
 
-namespace web {
+namespace web
+{
 
-namespace {
+namespace
+{
 
 constexpr int confirm_minutes = 48 * 60;
 constexpr int reset_minutes = 60;
@@ -48,7 +52,10 @@ std::string bucket(const app::Context& ctx, const std::string& what, const std::
     return "c" + std::to_string(ctx.commune.id) + ":" + what + ":" + key;
 }
 
-std::string client_ip(const app::Context& ctx) { return std::string(ctx.req.env("REMOTE_ADDR")); }
+std::string client_ip(const app::Context& ctx)
+{
+    return std::string(ctx.req.env("REMOTE_ADDR"));
+}
 
 std::string wait_text(int seconds)
 {
@@ -64,9 +71,8 @@ void throttle_or_429(app::Context& ctx, const std::string& b, const db::Throttle
 }
 
 // A page with a title, a message, and optionally a form to ask for a new mail.
-http::Response message_page(app::Context& ctx, const std::string& title,
-                            const std::string& message, int status = 200,
-                            const char* resend_action = nullptr)
+http::Response message_page(app::Context& ctx, const std::string& title, const std::string& message,
+                            int status = 200, const char* resend_action = nullptr)
 {
     view::Page page("compte/message.tpl", title);
     page.dict().SetValue("HEADING", title);
@@ -82,10 +88,14 @@ http::Response message_page(app::Context& ctx, const std::string& title,
 const char* field_message(FieldProblem p, const char* missing)
 {
     switch (p) {
-    case FieldProblem::Missing: return missing;
-    case FieldProblem::TooLong: return "Ce champ est trop long.";
-    case FieldProblem::Invalid: return "Ce champ contient des caractères non autorisés.";
-    case FieldProblem::None: break;
+    case FieldProblem::Missing:
+        return missing;
+    case FieldProblem::TooLong:
+        return "Ce champ est trop long.";
+    case FieldProblem::Invalid:
+        return "Ce champ contient des caractères non autorisés.";
+    case FieldProblem::None:
+        break;
     }
     return "";
 }
@@ -160,7 +170,8 @@ http::Response logout(app::Context& ctx)
 
 // --- Créer un compte -----------------------------------------------------------------------
 
-namespace {
+namespace
+{
 
 struct CreateInput {
     Field email, password, confirmation, last_name, first_name, code;
@@ -216,7 +227,8 @@ http::Response create_submit(app::Context& ctx)
     check(in.password, "MOT_DE_PASSE", "Choisissez un mot de passe.");
     const auto email = domain::normalize_email(in.email.value);
     if (in.email.ok() && !acceptable_email(email)) {
-        show_field_error(d, "EMAIL", "Cette adresse email n'est pas valide (exemple : nom@exemple.fr).");
+        show_field_error(d, "EMAIL",
+                         "Cette adresse email n'est pas valide (exemple : nom@exemple.fr).");
         invalid = true;
     }
     if (in.password.ok()) {
@@ -237,8 +249,10 @@ http::Response create_submit(app::Context& ctx)
     const auto canonical = domain::canonical_subscriber_code(in.code.value);
     const auto ip_bucket = bucket(ctx, "create-ip", client_ip(ctx));
     // Per code: the family number, so variations of one family's code share a bucket.
-    const auto number = canonical ? domain::subscriber_code_family_number(*canonical) : std::nullopt;
-    const auto code_bucket = bucket(ctx, "create-code", number ? std::to_string(*number) : in.code.value);
+    const auto number =
+        canonical ? domain::subscriber_code_family_number(*canonical) : std::nullopt;
+    const auto code_bucket =
+        bucket(ctx, "create-code", number ? std::to_string(*number) : in.code.value);
     throttle_or_429(ctx, ip_bucket, create_per_ip);
     throttle_or_429(ctx, code_bucket, create_per_code);
 
@@ -267,8 +281,8 @@ http::Response create_submit(app::Context& ctx)
     } else {
         std::int64_t account_id = 0;
         try {
-            account_id = db::create_account(ctx.db(), ctx.commune.id, family_id, guardian->id,
-                                            email, hash);
+            account_id =
+                db::create_account(ctx.db(), ctx.commune.id, family_id, guardian->id, email, hash);
         } catch (const std::runtime_error&) {
             // The guardian got an account meanwhile (double submit): nothing more to do.
             return create_page(ctx, &in, 200, generic_create_error);
@@ -316,8 +330,8 @@ http::Response resend_confirmation(app::Context& ctx)
 {
     const auto email_field = text_field(ctx.req.form(), "email", 254);
     if (!email_field.ok())
-        return message_page(ctx, "Recevoir un nouveau lien", "Saisissez votre adresse email.",
-                            400, "/compte/confirmer/renvoyer");
+        return message_page(ctx, "Recevoir un nouveau lien", "Saisissez votre adresse email.", 400,
+                            "/compte/confirmer/renvoyer");
     const auto email = domain::normalize_email(email_field.value);
     const auto ip_bucket = bucket(ctx, "reset-ip", client_ip(ctx));
     const auto email_bucket = bucket(ctx, "resend", email);
@@ -377,7 +391,8 @@ http::Response forgot_submit(app::Context& ctx)
                             "courriers indésirables.");
 }
 
-namespace {
+namespace
+{
 http::Response reset_page(app::Context& ctx, const std::string& token, int status,
                           const char* error = nullptr)
 {
@@ -443,7 +458,8 @@ http::Response reset_submit(app::Context& ctx)
 
 // --- Mon compte ----------------------------------------------------------------------------
 
-namespace {
+namespace
+{
 http::Response account_page(app::Context& ctx, int status,
                             const std::function<void(ctemplate::TemplateDictionary&)>& extra = {})
 {
@@ -465,7 +481,14 @@ http::Response account_page(app::Context& ctx, int status,
     else if (notice == "email-confirme")
         d.SetValueAndShowSection("NOTICE", "Votre nouvelle adresse email est enregistrée.",
                                  "HAS_NOTICE");
-    for (const auto& login : db::recent_logins(ctx.db(), ctx.commune.id, "parent", ctx.parent->id, 10)) {
+    else if (notice == "rappels")
+        d.SetValueAndShowSection("NOTICE", "Votre choix pour les rappels est enregistré.",
+                                 "HAS_NOTICE");
+    d.ShowSection(db::reminders_opt_out(ctx.db(), ctx.commune.id, ctx.family_id())
+                      ? "REMINDERS_OFF"
+                      : "REMINDERS_ON");
+    for (const auto& login :
+         db::recent_logins(ctx.db(), ctx.commune.id, "parent", ctx.parent->id, 10)) {
         auto* row = d.AddSectionDictionary("LOGIN");
         if (const auto t = domain::parse_sql_datetime(login.when_utc))
             row->SetValue("WHEN", domain::format_datetime_fr(
@@ -479,7 +502,19 @@ http::Response account_page(app::Context& ctx, int status,
 }
 } // namespace
 
-http::Response my_account(app::Context& ctx) { return account_page(ctx, 200); }
+http::Response my_account(app::Context& ctx)
+{
+    return account_page(ctx, 200);
+}
+
+http::Response change_reminders(app::Context& ctx)
+{
+    const auto value = ctx.req.form().get("rappels").value_or("");
+    if (value != "1" && value != "0")
+        throw http::Error(400, "Choisissez de recevoir ou non les rappels.");
+    db::set_reminders_opt_out(ctx.db(), ctx.commune.id, ctx.family_id(), value == "0");
+    return http::see_other("/compte?ok=rappels");
+}
 
 http::Response change_email(app::Context& ctx)
 {
@@ -501,9 +536,9 @@ http::Response change_email(app::Context& ctx)
     db::Transaction tx(ctx.db());
     if (!db::find_account_by_email(ctx.db(), ctx.commune.id, email)) {
         db::retire_tokens(ctx.db(), ctx.parent->id, db::TokenPurpose::EmailChange);
-        const auto token = db::create_token(ctx.db(), ctx.commune.id, ctx.parent->id,
-                                            db::TokenPurpose::EmailChange, email_change_minutes,
-                                            email);
+        const auto token =
+            db::create_token(ctx.db(), ctx.commune.id, ctx.parent->id,
+                             db::TokenPurpose::EmailChange, email_change_minutes, email);
         mail_email_change(ctx, email, token);
         mail_email_change_notice(ctx, ctx.parent->email, email);
     } else {
@@ -517,8 +552,7 @@ http::Response confirm_email_change(app::Context& ctx)
 {
     const auto token = std::string(ctx.req.query().get("jeton").value_or(""));
     db::Transaction tx(ctx.db());
-    const auto row =
-        db::find_token(ctx.db(), ctx.commune.id, db::TokenPurpose::EmailChange, token);
+    const auto row = db::find_token(ctx.db(), ctx.commune.id, db::TokenPurpose::EmailChange, token);
     if (!row || row->used || row->expired || row->new_email.empty())
         return message_page(ctx, "Lien expiré ou déjà utilisé",
                             "Ce lien de changement d'adresse n'est plus valable. Refaites la "
@@ -549,9 +583,9 @@ http::Response change_password(app::Context& ctx)
             show_field_error(d, "MOT_DE_PASSE_ACTUEL", "Mot de passe actuel incorrect.");
         });
     }
-    const auto verdict = domain::check_new_password(
-        password.ok() ? password.value : std::string{},
-        confirmation.ok() ? confirmation.value : std::string{});
+    const auto verdict =
+        domain::check_new_password(password.ok() ? password.value : std::string{},
+                                   confirmation.ok() ? confirmation.value : std::string{});
     if (verdict != domain::PasswordVerdict::Ok)
         return account_page(ctx, 400, [&](auto& d) {
             show_field_error(d, "NOUVEAU_MOT_DE_PASSE", domain::password_verdict_message(verdict));
@@ -559,8 +593,7 @@ http::Response change_password(app::Context& ctx)
     db::Transaction tx(ctx.db());
     db::set_account_password(ctx.db(), ctx.commune.id, ctx.parent->id,
                              security::hash_password(password.value));
-    db::delete_account_sessions(ctx.db(), db::SessionKind::Parent, ctx.parent->id,
-                                ctx.session->id);
+    db::delete_account_sessions(ctx.db(), db::SessionKind::Parent, ctx.parent->id, ctx.session->id);
     mail_password_changed(ctx, ctx.parent->email);
     tx.commit();
     return http::see_other("/compte?ok=motdepasse");

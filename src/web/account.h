@@ -22,6 +22,8 @@ http::Response reset_submit(app::Context& ctx);
 
 http::Response my_account(app::Context& ctx);
 http::Response change_email(app::Context& ctx);
+// POST /compte/rappels: `rappels` = 1 (receive the reminders before booking deadlines) or 0.
+http::Response change_reminders(app::Context& ctx);
 http::Response confirm_email_change(app::Context& ctx);
 http::Response change_password(app::Context& ctx);
 

@@ -31,6 +31,7 @@ void add_routes(app::Router& router)
     router.add({"GET", "/compte/email/confirmer", confirm_email_change, Access::Public});
     router.add({"GET", "/compte", my_account, Access::Parent});
     router.add({"POST", "/compte/email", change_email, Access::Parent});
+    router.add({"POST", "/compte/rappels", change_reminders, Access::Parent});
     router.add({"POST", "/compte/mot-de-passe", change_password, Access::Parent});
     router.add({"GET", "/famille", family_home, Access::Parent});
     router.add({"GET", "/famille/dossier", dossier_page, Access::Parent});

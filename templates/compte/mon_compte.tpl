@@ -43,6 +43,18 @@
     <button type="submit" class="button">Changer de mot de passe</button>
   </form>
 </section>
+<section class="card" aria-labelledby="titre-rappels">
+  <h2 id="titre-rappels">Rappels par email</h2>
+  <form method="post" action="/compte/rappels">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    {{#REMINDERS_ON}}<p>Vous recevez un rappel deux jours avant la fermeture des réservations quand rien n'est réservé pour la semaine suivante.</p>
+    <input type="hidden" name="rappels" value="0">
+    <button type="submit" class="button button--secondary">Ne plus recevoir les rappels</button>{{/REMINDERS_ON}}
+    {{#REMINDERS_OFF}}<p>Vous ne recevez pas les rappels avant la fermeture des réservations.</p>
+    <input type="hidden" name="rappels" value="1">
+    <button type="submit" class="button button--secondary">Recevoir les rappels</button>{{/REMINDERS_OFF}}
+  </form>
+</section>
 <section class="card" aria-labelledby="titre-connexions">
   <h2 id="titre-connexions">Connexions récentes</h2>
   <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-connexions">
