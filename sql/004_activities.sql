@@ -199,3 +199,17 @@ CREATE TABLE IF NOT EXISTS reminder_sent (
     sent_at      DATETIME NOT NULL,
     PRIMARY KEY (activity_id, week_start, family_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Fair allocation at registration opening (SPEC §9): requests collected during the window,
+-- then places given by the published priority rules and a lot drawn from a published seed.
+CREATE TABLE IF NOT EXISTS allocation_run (
+    activity_id   BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+    commune_id    BIGINT UNSIGNED NOT NULL,
+    seed          VARCHAR(64) NOT NULL,
+    booked        INT NOT NULL,
+    waiting       INT NOT NULL,
+    refused       INT NOT NULL,
+    run_by        BIGINT UNSIGNED NULL,
+    run_at        DATETIME NOT NULL,
+    CONSTRAINT fk_allocation_activity FOREIGN KEY (activity_id) REFERENCES activity (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -2,6 +2,7 @@
 
 #include "backoffice/activities.h"
 #include "backoffice/agents.h"
+#include "backoffice/allocation.h"
 #include "backoffice/bookings.h"
 #include "backoffice/exports.h"
 #include "backoffice/families.h"
@@ -63,6 +64,10 @@ void add_routes(app::Router& router)
     router.add({"POST", "/gestion/activites/nouvelle", activity_create, Access::Administrateur});
     router.add({"GET", "/gestion/activites/{id}", activity_page, Access::Administrateur});
     router.add({"POST", "/gestion/activites/{id}", activity_update, Access::Administrateur});
+    router.add({"GET", "/gestion/activites/{id}/attribution", allocation_page,
+                Access::Administrateur});
+    router.add({"POST", "/gestion/activites/{id}/attribution", allocation_run,
+                Access::Administrateur});
     router.add({"GET", "/gestion/calendrier", calendar_page, Access::Administrateur});
     router.add({"POST", "/gestion/calendrier/vacances", holidays_import, Access::Administrateur});
     router.add({"POST", "/gestion/calendrier/fermetures", closure_add, Access::Administrateur});

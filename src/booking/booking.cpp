@@ -63,6 +63,17 @@ std::string ordinal(int n)
 
 } // namespace
 
+bool collects_requests(const db::Activity& activity, std::int64_t now)
+{
+    if (activity.allocation != "lottery")
+        return false;
+    const auto rule = domain::parse_deadline_rule(activity.booking_rule);
+    if (!rule || rule->kind != domain::DeadlineKind::Window)
+        return false;
+    return now >= domain::epoch_from_paris(rule->window_opens) &&
+           now < domain::epoch_from_paris(rule->window_closes);
+}
+
 std::string refusal(const db::Activity& activity, const std::string& day, bool closed,
                     const Child& child, const Prerequisites& pre, std::int64_t now)
 {
@@ -152,7 +163,19 @@ std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const 
     w.source = actor.kind == std::string("agent") ? "agent" : "parent";
     w.actor_kind = actor.kind;
     w.actor_id = actor.id;
-    if (occurrence->booked < occurrence->capacity) {
+    if (collects_requests(*activity, now)) {
+        if (existing && existing->status == db::BookingStatus::Requested) {
+            r.outcome = Outcome::Requested;
+            r.message = "Votre demande est déjà enregistrée.";
+            return r;
+        }
+        w.status = db::BookingStatus::Requested;
+        db::write_booking(conn, commune_id, w);
+        r.outcome = Outcome::Requested;
+        r.message = "La demande pour " + activity->name + " le " + day_text(occurrence->day) +
+                    " est enregistrée : les places seront attribuées après la clôture des "
+                    "inscriptions, selon les règles de priorité publiées puis par tirage au sort.";
+    } else if (occurrence->booked < occurrence->capacity) {
         w.status = db::BookingStatus::Booked;
         db::write_booking(conn, commune_id, w);
         db::set_occurrence_counters(conn, occurrence->id, occurrence->booked + 1,
@@ -285,6 +308,12 @@ Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, co
         const auto check = deadline(activity.booking_rule, entry.day, now, false);
         c.state = !check.allowed ? CellState::DeadlinePassed : CellState::NotEligible;
         c.note = why;
+        return c;
+    }
+    if (collects_requests(activity, now)) {
+        c.state = entry.status ? CellState::Cancelled : CellState::Available;
+        c.can_book = true;
+        c.note = "Inscriptions ouvertes : places attribuées après la clôture.";
         return c;
     }
     if (auto full = capacity_refusal(activity, entry.capacity, entry.booked, entry.waiting);

@@ -41,7 +41,15 @@ struct Actor {
     std::int64_t id = 0;
 };
 
-enum class Outcome { Booked, Waiting, AlreadyBooked, AlreadyWaiting, Cancelled, Refused };
+enum class Outcome {
+    Booked,
+    Waiting,
+    Requested, // collected during a registration window, decided by the allocation
+    AlreadyBooked,
+    AlreadyWaiting,
+    Cancelled,
+    Refused,
+};
 
 struct Result {
     Outcome outcome = Outcome::Refused;
@@ -66,6 +74,10 @@ std::string capacity_refusal(const db::Activity& activity, int capacity, int boo
 // the place.
 std::string late_cancellation(const db::Activity& activity, const std::string& day,
                               std::int64_t now);
+
+// True when the activity decides its places by priority and lot after a registration window
+// that is open at `now`: a booking is then a request (SPEC §9).
+bool collects_requests(const db::Activity& activity, std::int64_t now);
 
 // Books (or wait-lists) the child on the occurrence, in its own transaction. The
 // occurrence must be in the commune (else nullopt: a 404 for the caller).

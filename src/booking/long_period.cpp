@@ -2,12 +2,12 @@
 
 #include "domain/time.h"
 
-namespace booking {
+namespace booking
+{
 
 std::vector<db::Occurrence> period_occurrences(db::Connection& conn, std::int64_t commune_id,
                                                std::int64_t activity_id, const std::string& first,
-                                               const std::string& last,
-                                               const std::string& weekdays)
+                                               const std::string& last, const std::string& weekdays)
 {
     std::vector<db::Occurrence> out;
     for (const auto& o : db::occurrences_between(conn, commune_id, first, last)) {
@@ -26,8 +26,7 @@ std::vector<db::Occurrence> period_occurrences(db::Connection& conn, std::int64_
 std::vector<db::LongRequestDay> apply_days(db::Connection& conn, std::int64_t commune_id,
                                            std::int64_t request_id, const Child& child,
                                            const std::vector<db::Occurrence>& days,
-                                           const Prerequisites& pre, Actor actor,
-                                           std::int64_t now)
+                                           const Prerequisites& pre, Actor actor, std::int64_t now)
 {
     std::vector<db::LongRequestDay> out;
     for (const auto& o : days) {
@@ -43,12 +42,23 @@ std::vector<db::LongRequestDay> apply_days(db::Connection& conn, std::int64_t co
                 d.outcome = "waiting";
                 d.reason = r->message;
                 break;
+            case Outcome::Requested:
+                d.outcome = "requested";
+                d.reason = r->message;
+                break;
             case Outcome::Cancelled:
             case Outcome::Refused:
                 d.reason = r->message;
                 break;
             }
         }
+        // A day asked of an agent and now refused (full, closed since…) must not stay
+        // "Demandé" on the child's planning.
+        if (d.outcome == "refused")
+            if (const auto b = db::find_booking(conn, o.id, child.id);
+                b && b->status == db::BookingStatus::Requested)
+                db::set_booking_status(conn, b->id, db::BookingStatus::Refused, false, actor.kind,
+                                       actor.id);
         db::set_long_request_day(conn, request_id, d);
         out.push_back(d);
     }
@@ -61,8 +71,9 @@ void request_days(db::Connection& conn, std::int64_t commune_id, std::int64_t re
     db::Transaction tx(conn);
     for (const auto& o : days) {
         const auto existing = db::find_booking(conn, o.id, child.id);
-        const bool placed = existing && (existing->status == db::BookingStatus::Booked ||
-                                         existing->status == db::BookingStatus::Waiting);
+        const bool booked = existing && existing->status == db::BookingStatus::Booked;
+        const bool waiting = existing && existing->status == db::BookingStatus::Waiting;
+        const bool placed = booked || waiting;
         if (!placed) {
             db::BookingWrite w;
             w.occurrence_id = o.id;
@@ -72,8 +83,8 @@ void request_days(db::Connection& conn, std::int64_t commune_id, std::int64_t re
             w.source = "long_period";
             db::write_booking(conn, commune_id, w);
         }
-        db::set_long_request_day(conn, request_id,
-                                 {o.id, o.day, placed ? "booked" : "requested", {}});
+        const char* outcome = booked ? "booked" : waiting ? "waiting" : "requested";
+        db::set_long_request_day(conn, request_id, {o.id, o.day, outcome, {}});
     }
     tx.commit();
 }

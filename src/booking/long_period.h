@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-namespace booking {
+namespace booking
+{
 
 // The open occurrences of the activity from `first` to `last` ("YYYY-MM-DD") whose weekday
 // is in `weekdays` ("1101100", Monday..Sunday).
@@ -24,8 +25,7 @@ std::vector<db::Occurrence> period_occurrences(db::Connection& conn, std::int64_
 std::vector<db::LongRequestDay> apply_days(db::Connection& conn, std::int64_t commune_id,
                                            std::int64_t request_id, const Child& child,
                                            const std::vector<db::Occurrence>& days,
-                                           const Prerequisites& pre, Actor actor,
-                                           std::int64_t now);
+                                           const Prerequisites& pre, Actor actor, std::int64_t now);
 
 // Records the days as requested (waiting for an agent): the child's booking row on each
 // shows "Demandé" and takes no place yet.

@@ -237,7 +237,10 @@ http::Response planning_page(app::Context& ctx)
             {"annule-tard", "Annulation enregistrée. Le délai d'annulation était dépassé : ce "
                             "jour reste facturé, sauf si un enfant de la liste d'attente prend "
                             "la place."},
-            {"deja", "Cette réservation était déjà enregistrée."}};
+            {"deja", "Cette réservation était déjà enregistrée."},
+            {"demande", "Votre demande est enregistrée : les places seront attribuées après la "
+                        "clôture des inscriptions, selon les règles de priorité publiées puis "
+                        "par tirage au sort. Vous recevrez le résultat par email."}};
         if (const auto it = messages.find(std::string(*done)); it != messages.end())
             d.SetValueAndShowSection("RESULT", it->second, "HAS_RESULT");
     }
@@ -305,6 +308,14 @@ http::Response planning_page(app::Context& ctx)
                                                     : queue ? "S'inscrire sur la liste d'attente : "
                                                             : "Réserver ") +
                                                        what);
+                    form->SetValueAndShowSection(
+                        "QUESTION", (state.can_book ? "Réserver " : "Annuler ") + what + " ?",
+                        "HAS_QUESTION");
+                    if (queue)
+                        form->SetValueAndShowSection("WARNING",
+                                                     "Cette journée est complète : votre enfant "
+                                                     "sera inscrit sur la liste d'attente.",
+                                                     "HAS_WARNING");
                     form->SetIntValue("CHILD_ID", child->id);
                     form->SetIntValue("OCCURRENCE_ID", e->occurrence_id);
                     form->SetValue("CSRF", ctx.csrf());
@@ -347,6 +358,8 @@ http::Response booking_submit(app::Context& ctx)
         return http::see_other(back + "&resultat=reserve" + anchor);
     case booking::Outcome::Waiting:
         return http::see_other(back + "&resultat=attente" + anchor);
+    case booking::Outcome::Requested:
+        return http::see_other(back + "&resultat=demande" + anchor);
     case booking::Outcome::AlreadyBooked:
     case booking::Outcome::AlreadyWaiting:
         return http::see_other(back + "&resultat=deja" + anchor);

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <nav class="breadcrumb" aria-label="Fil d'Ariane"><ol><li><a href="/famille">Espace famille</a></li><li aria-current="page">Planning des activités</li></ol></nav>
 <h1>Planning des activités</h1>
+<p class="planning-links"><a class="button button--secondary" href="/famille/demandes">Réserver sur une longue période</a> <a class="button button--secondary" href="/famille/enfant-malade">Enfant malade</a></p>
 {{#NO_CHILD}}<p>Aucun enfant n'est enregistré dans votre dossier : adressez-vous à la mairie.</p>{{/NO_CHILD}}
 <nav class="child-tabs" aria-label="Enfants">
   <ul>{{#CHILD_TAB}}<li><a href="{{TAB_URL}}"{{#TAB_CURRENT}} aria-current="page"{{/TAB_CURRENT}}>{{TAB_NAME}}</a></li>{{/CHILD_TAB}}</ul>

@@ -226,24 +226,49 @@ class Run {
     this.shot = 0;
     this.problems = [];
     this.contexts = [];
+    this.scriptless = new WeakSet(); // pages of contexts without JavaScript
   }
 
-  async newPage() {
+  async newPage(options = {}) {
     const context = await browser.newContext({
       ...VIEWPORTS[this.viewportName],
       locale: 'fr-FR',
       timezoneId: 'Europe/Paris',
+      ...options,
     });
     context.setDefaultTimeout(STEP_TIMEOUT);
     context.setDefaultNavigationTimeout(STEP_TIMEOUT);
     this.contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => this.problems.push(`${page.url()}: script error ${e.message}`));
+    if (options.javaScriptEnabled === false) this.scriptless.add(page);
     return page;
   }
 
   async close() {
     for (const c of this.contexts) await c.close().catch(() => {});
+  }
+
+  // A page with JavaScript, its scripts blocked, showing the HTML of a page without it.
+  async twinOf(page) {
+    if (!this.twin) {
+      const context = await browser.newContext({
+        ...VIEWPORTS[this.viewportName], locale: 'fr-FR', timezoneId: 'Europe/Paris',
+      });
+      context.setDefaultTimeout(STEP_TIMEOUT);
+      this.contexts.push(context);
+      await context.route((url) => url.pathname.endsWith('.js'), (route) => route.abort());
+      this.twin = await context.newPage();
+    }
+    const html = await page.content();
+    const address = new URL(page.url());
+    address.hash = '';
+    await this.twin.unrouteAll();
+    await this.twin.route((url) => url.href === address.href,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await this.twin.goto(address.href);
+    await this.twin.waitForLoadState('load');
+    return this.twin;
   }
 
   // The checks run on every page visited.
@@ -273,9 +298,14 @@ class Run {
     }
 
     const t0 = Date.now();
-    await injectAxe(page);
+    // Without JavaScript the page's timers never fire and axe.run would wait for ever (and
+    // letting scripts run again through the DevTools protocol does not help): axe checks the
+    // same HTML, served at the same address to a twin page of the same size whose scripts
+    // are blocked, so it sees what the page without JavaScript shows.
+    const axePage = this.scriptless.has(page) ? await this.twinOf(page) : page;
+    await injectAxe(axePage);
     const t1 = Date.now();
-    const result = await page.evaluate(async () => {
+    const result = await axePage.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
@@ -825,6 +855,288 @@ async function journeyDossier(run) {
   await logout(run, page);
 }
 
+// --- Planning des activités (SPEC §4.7, issue 5): book and cancel with and without JavaScript ---
+
+// Rolf FICTIF (a demo account, logged in with his current password) on the month after this
+// one of one of his children: Léa and Tom have canteen bookings from three days after today,
+// open périscolaire days and, in the Christmas holidays, full "Vacances" days.
+async function openPlanning(run, page, child) {
+  await loginFromHome(run, page, ROLF_EMAIL, accounts.get(ROLF_EMAIL));
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Planning' }).click();
+  await expectHeading(page, 'Planning des activités');
+  await page.getByRole('navigation', { name: 'Enfants' }).getByRole('link', { name: child, exact: true }).click();
+  await page.locator('#titre-mois').filter({ hasText: child }).waitFor();
+  await page.getByRole('link', { name: /^Mois suivant/ }).click();
+  await page.locator('#titre-mois').filter({ hasText: child }).waitFor();
+  await expectHeading(page, 'Planning des activités');
+}
+
+// The first slot of the planning whose class and button label match, looking up to
+// `months` months ahead (the demo's holidays or open days may be further on). Returns its
+// id, the button's aria-label and the slot's state text, or throws.
+async function findSlot(page, { classes, button, months = 4 }) {
+  for (let i = 0; i < months; i++) {
+    const found = await page.evaluate(({ classes, source }) => {
+      const re = new RegExp(source);
+      for (const slot of document.querySelectorAll('table.planning .slot')) {
+        if (!classes.some((c) => slot.classList.contains(`slot--${c}`))) continue;
+        const b = slot.querySelector('form.slot__form button');
+        if (b && re.test(b.getAttribute('aria-label') || '')) {
+          return { id: slot.id, label: b.getAttribute('aria-label'), state: slot.querySelector('.slot__state').textContent.trim() };
+        }
+      }
+      return null;
+    }, { classes, source: button.source });
+    if (found) return found;
+    const title = await page.locator('#titre-mois').innerText();
+    await page.getByRole('link', { name: /^Mois suivant/ }).click();
+    await page.locator('#titre-mois').filter({ hasNotText: title }).waitFor();
+  }
+  throw new AssertionError(`no slot ${classes.join('/')} with a button ${button} in ${months} months from ${page.url()}`);
+}
+
+async function slotFacts(page, id) {
+  return page.evaluate((id) => {
+    const slot = document.getElementById(id);
+    if (!slot) return null;
+    return {
+      classes: [...slot.classList],
+      state: slot.querySelector('.slot__state')?.textContent.trim(),
+      button: slot.querySelector('form.slot__form button')?.getAttribute('aria-label') || '',
+    };
+  }, id);
+}
+
+function statusText(page) {
+  return page.evaluate(() => document.querySelector('#annonce[role="status"]')?.textContent.trim() ?? null);
+}
+
+// The dialog of static/js/planning.js: opened by the slot's button, it asks the server's
+// question; "Oui, …" posts in place and the slot changes to `expectClass` without a reload,
+// focus on the slot, the result in the status region.
+async function confirmInDialog(run, page, slot, { question, yes, warning, expectClass, expectState, expectStatus, what }) {
+  const before = await page.evaluate(() => window.__sansRechargement);
+  assert(before, `${what}: the window flag was not set before the action`);
+  await page.locator(`#${slot.id}`).getByRole('button', { name: slot.label, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: question, exact: true });
+  try {
+    await dialog.waitFor({ state: 'visible' });
+  } catch {
+    const open = await page.locator('dialog[open]').allInnerTexts();
+    throw new AssertionError(`${what}: no dialog "${question}" after the button "${slot.label}" (open dialogs: ${JSON.stringify(open)}; page ${page.url()})`);
+  }
+  if (warning) assert((await dialog.innerText()).includes(warning), `${what}: the dialog does not warn "${warning}"`);
+  const inside = await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'));
+  assert(inside, `${what}: focus is not inside the dialog once it opened`);
+  await run.check(page, `${what}: dialogue de confirmation`);
+  await dialog.getByRole('button', { name: yes, exact: true }).click();
+  try {
+    await page.waitForFunction(({ id, cls }) => document.getElementById(id)?.classList.contains(`slot--${cls}`) &&
+      !document.querySelector('dialog[open]'), { id: slot.id, cls: expectClass });
+  } catch {
+    const facts = await slotFacts(page, slot.id);
+    const open = await page.locator('dialog[open]').allInnerTexts();
+    throw new AssertionError(`${what}: the slot #${slot.id} did not become slot--${expectClass} (now ${JSON.stringify(facts)}; open dialog ${JSON.stringify(open)})`);
+  }
+  const after = await slotFacts(page, slot.id);
+  assert(after.state === expectState, `${what}: the slot says "${after.state}", expected "${expectState}"`);
+  assert(await page.evaluate(() => window.__sansRechargement === true), `${what}: the page was reloaded (the window flag is gone)`);
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert(focused === slot.id, `${what}: focus is on #${focused}, expected the changed slot #${slot.id}`);
+  const status = await statusText(page);
+  assert(status === expectStatus, `${what}: the status region says ${JSON.stringify(status)}, expected "${expectStatus}"`);
+  await run.check(page, what);
+  return after;
+}
+
+// Book an open day through the dialog, cancel it the same way, then join a full day's
+// waiting list: JavaScript on, no reload. Phone: Léa; desktop: Tom.
+async function journeyPlanning(run) {
+  const child = run.viewportName === 'phone' ? 'Léa' : 'Tom';
+  const page = await run.newPage();
+  await openPlanning(run, page, child);
+  await run.check(page, 'planning du mois suivant');
+  const legend = await page.locator('section.legend li').allInnerTexts();
+  for (const state of ['Réservé', "Liste d'attente", 'Annulé', 'Complet'])
+    assert(legend.some((l) => l.startsWith(state)), `the legend has no "${state}" (got ${JSON.stringify(legend)})`);
+
+  const slot = await findSlot(page, { classes: ['disponible', 'annule'], button: /^Réserver / });
+  await page.evaluate(() => { window.__sansRechargement = true; });
+
+  // Escape closes the dialog and gives focus back to the button.
+  await page.locator(`#${slot.id}`).getByRole('button', { name: slot.label, exact: true }).click();
+  await page.getByRole('dialog', { name: `${slot.label} ?`, exact: true }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => {});
+  assert(await page.locator('dialog[open]').count() === 0, 'Escape did not close the confirmation dialog');
+  const back = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  assert(back === slot.label, `after Escape, focus is on ${JSON.stringify(back)}, expected the button "${slot.label}"`);
+  assert((await slotFacts(page, slot.id)).state === slot.state, '"Non" (Escape) changed the slot');
+
+  // Réserver → Réservé.
+  const booked = await confirmInDialog(run, page, slot, {
+    question: `${slot.label} ?`, yes: 'Oui, réserver', expectClass: 'reserve', expectState: 'Réservé',
+    expectStatus: 'Réservation enregistrée.', what: 'réservation en place',
+  });
+  const cancelLabel = slot.label.replace(/^Réserver /, 'Annuler ');
+  assert(booked.button === cancelLabel, `the booked slot's button is "${booked.button}", expected "${cancelLabel}"`);
+
+  // Annuler → Annulé (bookable again).
+  const cancelled = await confirmInDialog(run, page, { id: slot.id, label: cancelLabel }, {
+    question: `${cancelLabel} ?`, yes: 'Oui, annuler', expectClass: 'annule', expectState: 'Annulé',
+    expectStatus: 'Annulation enregistrée.', what: 'annulation en place',
+  });
+  assert(cancelled.button === slot.label, `the cancelled slot's button is "${cancelled.button}", expected "${slot.label}"`);
+
+  // A refusal answered while the dialog is open (the form now names a day whose booking
+  // deadline has passed, or an unknown one): the server's French message in the dialog,
+  // nothing changed, "Fermer" gives focus back to the button.
+  const other = await findSlot(page, { classes: ['disponible'], button: /^Réserver /, months: 1 });
+  const refusedId = await page.evaluate(() => document.querySelector('table.planning .slot--delai')?.id.slice(2) ?? '999999999');
+  await page.locator(`#${other.id} input[name="occurrence"]`).evaluate((input, id) => { input.value = id; }, refusedId);
+  await page.locator(`#${other.id}`).getByRole('button', { name: other.label, exact: true }).click();
+  const asked = page.getByRole('dialog', { name: `${other.label} ?`, exact: true });
+  await asked.getByRole('button', { name: 'Oui, réserver', exact: true }).click();
+  const expected = refusedId === '999999999' ? /Page introuvable/ : /Action impossible.*délai de réservation est dépassé/;
+  try {
+    await asked.getByRole('alert').filter({ hasText: expected }).waitFor();
+  } catch {
+    throw new AssertionError(`a refused booking did not show ${expected} in the dialog (it shows ${JSON.stringify(await asked.innerText().catch(() => ''))})`);
+  }
+  assert(await page.evaluate(() => window.__sansRechargement === true), 'a refused booking reloaded the page');
+  assert(!(await asked.getByRole('button', { name: 'Oui, réserver', exact: true }).isVisible()),
+    'after a refusal the dialog still offers "Oui, réserver"');
+  assert(await page.evaluate(() => document.activeElement?.textContent.trim()) === 'Fermer',
+    'after a refusal, focus is not on the dialog\'s "Fermer" button');
+  await run.check(page, 'refus dans le dialogue');
+  await asked.getByRole('button', { name: 'Fermer', exact: true }).click();
+  assert(await page.locator('dialog[open]').count() === 0, '"Fermer" did not close the dialog');
+  assert(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')) === other.label,
+    '"Fermer" did not give focus back to the button');
+  assert((await slotFacts(page, other.id)).state === other.state, 'a refused booking changed the slot');
+  await page.locator(`#${other.id} input[name="occurrence"]`).evaluate((input, id) => { input.value = id; }, other.id.slice(2));
+
+  // A full "Vacances" day: the waiting list.
+  const full = await findSlot(page, { classes: ['complet'], button: /^S'inscrire sur la liste d'attente : Vacances / });
+  await page.evaluate(() => { window.__sansRechargement = true; });
+  const what = full.label.replace(/^S'inscrire sur la liste d'attente : /, '');
+  await confirmInDialog(run, page, full, {
+    question: `Réserver ${what} ?`, yes: 'Oui, réserver',
+    warning: "Cette journée est complète : votre enfant sera inscrit sur la liste d'attente.",
+    expectClass: 'attente', expectState: "Liste d'attente",
+    expectStatus: "Complet : votre enfant est inscrit sur la liste d'attente. Vous recevrez un email si une place se libère.",
+    what: "liste d'attente en place",
+  });
+  await logout(run, page);
+}
+
+// The same booking without JavaScript: the server's confirmation page, then the planning
+// with "Réservation enregistrée." (Tom, phone).
+async function journeyPlanningNoScript(run) {
+  const page = await run.newPage({ javaScriptEnabled: false });
+  await openPlanning(run, page, 'Tom');
+  await run.check(page, 'planning sans JavaScript');
+  const slot = await findSlot(page, { classes: ['disponible', 'annule'], button: /^Réserver / });
+  await page.locator(`#${slot.id}`).getByRole('button', { name: slot.label, exact: true }).click();
+  await expectHeading(page, `${slot.label} ?`);
+  assert(new URL(page.url()).pathname === '/famille/reservations', `the confirmation page is at ${page.url()}`);
+  await run.check(page, 'page de confirmation');
+  await page.getByRole('button', { name: 'Oui, réserver', exact: true }).click();
+  await expectHeading(page, 'Planning des activités');
+  await expectText(page, 'Réservation enregistrée.');
+  const url = new URL(page.url());
+  assert(url.hash === `#${slot.id}` && url.searchParams.get('resultat') === 'reserve',
+    `after the booking the planning is at ${page.url()}, expected …&resultat=reserve#${slot.id}`);
+  const facts = await slotFacts(page, slot.id);
+  assert(facts.state === 'Réservé', `the slot says "${facts.state}" after the booking, expected "Réservé"`);
+  await run.check(page, 'planning, réservation enregistrée');
+
+  // Cancelled the same way; "Non, revenir au planning" changes nothing.
+  const cancelLabel = slot.label.replace(/^Réserver /, 'Annuler ');
+  await page.locator(`#${slot.id}`).getByRole('button', { name: cancelLabel, exact: true }).click();
+  await expectHeading(page, `${cancelLabel} ?`);
+  await run.check(page, "page de confirmation de l'annulation");
+  await page.getByRole('link', { name: 'Non, revenir au planning' }).click();
+  await expectHeading(page, 'Planning des activités');
+  assert((await slotFacts(page, slot.id)).state === 'Réservé', '"Non, revenir au planning" cancelled the booking');
+  await page.locator(`#${slot.id}`).getByRole('button', { name: cancelLabel, exact: true }).click();
+  await expectHeading(page, `${cancelLabel} ?`);
+  await page.getByRole('button', { name: 'Oui, annuler', exact: true }).click();
+  await expectText(page, 'Annulation enregistrée.');
+  assert((await slotFacts(page, slot.id)).state === 'Annulé', 'the slot does not say "Annulé" after the cancellation');
+  await logout(run, page);
+}
+
+// Keyboard only on the phone: Tab to a "Réserver" button, Enter opens the dialog with focus
+// in it, Enter on "Oui, réserver" books and leaves focus on the changed slot; Escape gives
+// focus back to the button; then the cancellation by keyboard (Léa).
+async function keyboardPlanning(run) {
+  const page = await run.newPage();
+  await openPlanning(run, page, 'Léa');
+  await run.check(page, 'planning');
+  await page.evaluate(() => { window.__sansRechargement = true; });
+  const active = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName.toLowerCase(), id: el?.id || '', label: el?.getAttribute('aria-label') || '',
+      text: (el?.textContent || '').trim(), inDialog: !!el?.closest('dialog[open]'),
+      slot: el?.closest('.slot')?.id || '', slotClass: el?.closest('.slot')?.className || '',
+    };
+  });
+  let a = await active();
+  let tabs = 0;
+  while (!(a.tag === 'button' && a.label.startsWith('Réserver ') && /slot--(disponible|annule)/.test(a.slotClass)) && tabs < 300) {
+    await page.keyboard.press('Tab');
+    tabs += 1;
+    a = await active();
+  }
+  assert(a.tag === 'button' && a.label.startsWith('Réserver '), `${tabs} Tab presses never reached a "Réserver" button`);
+  const slotId = a.slot;
+  const label = a.label;
+
+  // Enter, then Escape: focus back on the button, nothing changed.
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: `${label} ?`, exact: true }).waitFor();
+  a = await active();
+  assert(a.inDialog, `Enter on "${label}": focus is not in the dialog (on <${a.tag}> "${a.text}")`);
+  await page.keyboard.press('Escape');
+  await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => {});
+  a = await active();
+  assert(a.label === label, `Escape: focus is on <${a.tag}> "${a.label || a.text}", expected the button "${label}"`);
+
+  // Enter, Enter: booked, focus on the slot.
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: `${label} ?`, exact: true }).waitFor();
+  a = await active();
+  assert(a.inDialog && a.text === 'Oui, réserver', `the dialog's focus is on <${a.tag}> "${a.text}", expected "Oui, réserver"`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${run.journey}-${run.viewportName}-dialogue.png`) });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('slot--reserve') && document.activeElement?.id === id, slotId)
+    .catch(async () => {
+      const x = await active();
+      throw new AssertionError(`Enter on "Oui, réserver": slot #${slotId} is ${JSON.stringify(await slotFacts(page, slotId))}, focus on <${x.tag} id="${x.id}"> "${x.text.slice(0, 40)}"`);
+    });
+  assert(await page.evaluate(() => window.__sansRechargement === true), 'the keyboard booking reloaded the page');
+  assert(await statusText(page) === 'Réservation enregistrée.', `the status region says ${JSON.stringify(await statusText(page))}`);
+  await run.check(page, 'réservé au clavier');
+
+  // Tab from the slot reaches its "Annuler" button; Enter, Enter: cancelled, focus on the slot.
+  await page.keyboard.press('Tab');
+  a = await active();
+  assert(a.tag === 'button' && a.label === label.replace(/^Réserver /, 'Annuler '),
+    `Tab from the booked slot went to <${a.tag}> "${a.label || a.text}", not its "Annuler" button`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('slot--annule') && document.activeElement?.id === id, slotId)
+    .catch(async () => {
+      const x = await active();
+      throw new AssertionError(`keyboard cancellation: slot #${slotId} is ${JSON.stringify(await slotFacts(page, slotId))}, focus on <${x.tag} id="${x.id}">`);
+    });
+  assert(await statusText(page) === 'Annulation enregistrée.', `the status region says ${JSON.stringify(await statusText(page))}`);
+  await run.check(page, 'annulé au clavier');
+}
+
 // --- the runner --------------------------------------------------------------------------------
 
 const tests = [];
@@ -853,8 +1165,11 @@ for (const vp of ['phone', 'desktop']) {
   test(`agent creates a family, child, code abonné; parent signs up with it (${vp})`, 'agent', vp, journeyAgent);
   test(`error pages: 404 and "Créer un compte" empty (${vp})`, 'errors', vp, journeyErrors);
   test(`dossier de famille: alerts, child's file, photo, contact, rules, Mes données (${vp})`, 'dossier', vp, journeyDossier);
+  test(`planning: book, see the state change, cancel, waiting list, in a dialog without reload (${vp})`, 'planning', vp, journeyPlanning);
 }
+test('planning without JavaScript: confirmation page, then "Réservation enregistrée." (phone)', 'planning-nojs', 'phone', journeyPlanningNoScript);
 test('keyboard only: skip link, login form, Enter submits (phone)', 'keyboard', 'phone', keyboardLogin);
+test('keyboard only: planning, Tab to "Réserver", Enter, Enter, focus on the slot (phone)', 'keyboard-planning', 'phone', keyboardPlanning);
 
 async function main() {
   const started = Date.now();
