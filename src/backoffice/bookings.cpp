@@ -14,13 +14,16 @@
 #include "web/booking_context.h"
 #include "web/fields.h"
 #include "web/form_input.h"
+#include "web/long_requests.h"
 
 #include <ctime>
 #include <map>
 
-namespace backoffice {
+namespace backoffice
+{
 
-namespace {
+namespace
+{
 
 std::int64_t now_epoch()
 {
@@ -124,7 +127,8 @@ http::Response bookings_day(app::Context& ctx)
     if (const auto raw = ctx.req.query().get("jour")) {
         const auto d = http::parse_date(*raw);
         if (!d)
-            throw http::Error(400, "La date doit être au format AAAA-MM-JJ, par exemple 2026-12-03.");
+            throw http::Error(400,
+                              "La date doit être au format AAAA-MM-JJ, par exemple 2026-12-03.");
         day = {d->year, d->month, d->day};
     }
     const auto monday = domain::add_days(day, 1 - domain::weekday(day));
@@ -155,8 +159,8 @@ http::Response bookings_day(app::Context& ctx)
     for (int i = 0; i < 7; ++i) {
         const auto dd = domain::add_days(monday, i);
         auto* h = d.AddSectionDictionary("WEEK_DAY");
-        h->SetValue("LABEL", std::string(domain::weekday_name_fr(i + 1)) + " " +
-                                 std::to_string(dd.day));
+        h->SetValue("LABEL",
+                    std::string(domain::weekday_name_fr(i + 1)) + " " + std::to_string(dd.day));
     }
     std::map<std::string, std::map<std::string, int>> week;
     for (const auto& c : counts)
@@ -222,16 +226,18 @@ http::Response occurrence_roster(app::Context& ctx)
         if (r.without_booking)
             row->ShowSection("WITHOUT_BOOKING");
         row->SetValue("ATTENDANCE", attendance_label(r.attendance));
-        for (const auto& [value, status] : {std::pair<const char*, const char*>{"present", "present"},
-                                            {"absent", "absent"},
-                                            {"excuse", "excused"}})
+        for (const auto& [value, status] :
+             {std::pair<const char*, const char*>{"present", "present"},
+              {"absent", "absent"},
+              {"excuse", "excused"}})
             if (r.attendance == status)
                 row->ShowSection(std::string("CHECKED_") + value);
         if (health_ok) {
             auto* h = row->AddSectionDictionary("HEALTH");
             h->SetValue("ALLERGIES", !r.has_allergies ? "Non renseigné"
-                                     : *r.has_allergies ? (r.allergies.empty() ? "Oui" : r.allergies)
-                                                        : "Aucune");
+                                     : *r.has_allergies
+                                         ? (r.allergies.empty() ? "Oui" : r.allergies)
+                                         : "Aucune");
             h->SetValue("DIET", diet_label(r.diet));
             h->SetValue("PAI", r.pai && *r.pai ? "PAI" : "");
             if (r.has_allergies.value_or(false) || r.pai.value_or(false))
@@ -278,7 +284,7 @@ http::Response attendance_submit(app::Context& ctx)
         const auto value = ctx.req.form().get("presence-" + std::to_string(r.child_id));
         if (!value || value->empty())
             continue;
-        const std::string status = *value == "present" ? "present"
+        const std::string status = *value == "present"  ? "present"
                                    : *value == "absent" ? "absent"
                                    : *value == "excuse" ? "excused"
                                                         : "";
@@ -321,8 +327,8 @@ http::Response attendance_add(app::Context& ctx)
             throw http::Error(409, "Cet enfant est déjà inscrit ce jour-là : pointez-le dans la "
                                    "liste.");
     db::Transaction tx(ctx.db());
-    db::mark_attendance(ctx.db(), ctx.commune.id, oc.occurrence.id, *child_id, family_id,
-                        "present", true, ctx.agent->id);
+    db::mark_attendance(ctx.db(), ctx.commune.id, oc.occurrence.id, *child_id, family_id, "present",
+                        true, ctx.agent->id);
     db::journal_change(ctx.db(), ctx.commune.id,
                        agent_entry(ctx, family_id, "Présence sans réservation", "occurrence",
                                    oc.occurrence.id,
@@ -394,12 +400,11 @@ http::Response long_request_decide(app::Context& ctx)
         if (!accepted)
             booking::refuse_days(ctx.db(), *request, "Refusé par la mairie : " + comment.value,
                                  {"agent", ctx.agent->id});
-        db::journal_change(ctx.db(), ctx.commune.id,
-                           agent_entry(ctx, family->id,
-                                       accepted ? "Demande longue acceptée"
-                                                : "Demande longue refusée",
-                                       "long_request", id,
-                                       request->activity_name + " — " + request->child_name));
+        db::journal_change(
+            ctx.db(), ctx.commune.id,
+            agent_entry(ctx, family->id,
+                        accepted ? "Demande longue acceptée" : "Demande longue refusée",
+                        "long_request", id, request->activity_name + " — " + request->child_name));
         tx.commit();
     }
     if (accepted) {
@@ -414,10 +419,15 @@ http::Response long_request_decide(app::Context& ctx)
             }
         booking::Prerequisites none;
         const auto asked = domain::parse_sql_datetime(request->created_at);
-        booking::apply_days(ctx.db(), ctx.commune.id, id,
-                            web::booking_child(ctx, *family, *child), days, none,
-                            {"agent", ctx.agent->id},
+        booking::apply_days(ctx.db(), ctx.commune.id, id, web::booking_child(ctx, *family, *child),
+                            days, none, {"agent", ctx.agent->id},
                             asked ? domain::utc_epoch(*asked) : now_epoch());
+    }
+    // The family hears of the decision, day by day (the first mail promised it).
+    if (const auto decided = db::load_long_request(ctx.db(), ctx.commune.id, std::nullopt, id)) {
+        db::Transaction tx(ctx.db());
+        web::mail_long_request(ctx, *family, *decided);
+        tx.commit();
     }
     return http::see_other("/gestion/demandes-longues?traite=1");
 }

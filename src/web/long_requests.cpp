@@ -12,9 +12,11 @@
 
 #include <ctime>
 
-namespace web {
+namespace web
+{
 
-namespace {
+namespace
+{
 
 constexpr int max_period_days = 366;
 
@@ -193,7 +195,65 @@ Submitted read_request(app::Context& ctx)
     return s;
 }
 
-void mail_summary(app::Context& ctx, const db::Family& family, const db::LongRequest& r)
+} // namespace
+
+http::Response long_requests_page(app::Context& ctx)
+{
+    return render_form(ctx, my_family(ctx), nullptr, 200);
+}
+
+http::Response long_request_submit(app::Context& ctx)
+{
+    const auto family = my_family(ctx);
+    auto submitted = read_request(ctx);
+    if (!submitted.form.ok())
+        return render_form(ctx, family, &submitted, 400);
+    const auto child_id = *http::parse_id(submitted.form.get("enfant"));
+    const auto activity_id = *http::parse_id(submitted.form.get("activite"));
+    const db::Member* child = nullptr;
+    for (const auto& m : family.members)
+        if (m.id == child_id && m.role == db::MemberRole::Child)
+            child = &m;
+    if (!child)
+        throw http::Error(404);
+    const auto activity = db::load_activity(ctx.db(), ctx.commune.id, activity_id);
+    if (!activity || !activity->active)
+        throw http::Error(404);
+    const auto days = booking::period_occurrences(ctx.db(), ctx.commune.id, activity->id,
+                                                  submitted.form.get("debut"),
+                                                  submitted.form.get("fin"), submitted.weekdays);
+    if (days.empty()) {
+        submitted.form.errors["debut"] =
+            activity->name + " n'ouvre aucun de ces jours pendant cette période.";
+        return render_form(ctx, family, &submitted, 400);
+    }
+    const bool automatic = activity->long_mode != "agent";
+    db::NewLongRequest n;
+    n.family_id = family.id;
+    n.child_id = child->id;
+    n.activity_id = activity->id;
+    n.first_day = submitted.form.get("debut");
+    n.last_day = submitted.form.get("fin");
+    n.weekdays = submitted.weekdays;
+    n.status = automatic ? "done" : "pending";
+    n.account_id = ctx.parent->id;
+    const auto kid = booking_child(ctx, family, *child);
+    const auto id = db::create_long_request(ctx.db(), ctx.commune.id, n);
+    if (automatic)
+        booking::apply_days(ctx.db(), ctx.commune.id, id, kid, days,
+                            booking_prerequisites(ctx, family, child->id),
+                            {"parent", ctx.parent->id}, now_epoch());
+    else
+        booking::request_days(ctx.db(), ctx.commune.id, id, kid, days);
+    if (const auto r = db::load_long_request(ctx.db(), ctx.commune.id, family.id, id)) {
+        db::Transaction tx(ctx.db());
+        mail_long_request(ctx, family, *r);
+        tx.commit();
+    }
+    return http::see_other("/famille/demandes/" + std::to_string(id));
+}
+
+void mail_long_request(app::Context& ctx, const db::Family& family, const db::LongRequest& r)
 {
     int booked = 0, waiting = 0, refused = 0, requested = 0;
     std::string refusals;
@@ -229,9 +289,13 @@ void mail_summary(app::Context& ctx, const db::Family& family, const db::LongReq
             line->SetValue("DAY", long_date(d.day));
             line->SetValue("REASON", d.reason);
         }
+    if (!r.comment.empty())
+        dict.SetValueAndShowSection("COMMENT", r.comment, "HAS_COMMENT");
     dict.SetValue("LINK", ctx.commune.base_url + "/famille/demandes/" + std::to_string(r.id));
     mail::Message m;
-    m.subject = "Votre demande de réservation — Portail Famille de " + ctx.commune.name;
+    // An agent's decision answers the request; the first mail acknowledges it.
+    m.subject = std::string(r.decided_at.empty() ? "Votre demande" : "Réponse à votre demande") +
+                " de réservation — Portail Famille de " + ctx.commune.name;
     m.text = view::expand("mail/demande_longue.txt.tpl", dict);
     m.html = view::expand("mail/demande_longue.html.tpl", dict);
     for (const auto& account : db::linked_accounts(ctx.db(), ctx.commune.id, family.id))
@@ -240,65 +304,6 @@ void mail_summary(app::Context& ctx, const db::Family& family, const db::LongReq
             mail::enqueue(ctx.db(), ctx.commune.id, ctx.commune.mail_from,
                           "Portail Famille de " + ctx.commune.name, m);
         }
-}
-
-} // namespace
-
-http::Response long_requests_page(app::Context& ctx)
-{
-    return render_form(ctx, my_family(ctx), nullptr, 200);
-}
-
-http::Response long_request_submit(app::Context& ctx)
-{
-    const auto family = my_family(ctx);
-    auto submitted = read_request(ctx);
-    if (!submitted.form.ok())
-        return render_form(ctx, family, &submitted, 400);
-    const auto child_id = *http::parse_id(submitted.form.get("enfant"));
-    const auto activity_id = *http::parse_id(submitted.form.get("activite"));
-    const db::Member* child = nullptr;
-    for (const auto& m : family.members)
-        if (m.id == child_id && m.role == db::MemberRole::Child)
-            child = &m;
-    if (!child)
-        throw http::Error(404);
-    const auto activity = db::load_activity(ctx.db(), ctx.commune.id, activity_id);
-    if (!activity || !activity->active)
-        throw http::Error(404);
-    const auto days =
-        booking::period_occurrences(ctx.db(), ctx.commune.id, activity->id,
-                                    submitted.form.get("debut"), submitted.form.get("fin"),
-                                    submitted.weekdays);
-    if (days.empty()) {
-        submitted.form.errors["debut"] = activity->name +
-                                         " n'ouvre aucun de ces jours pendant cette période.";
-        return render_form(ctx, family, &submitted, 400);
-    }
-    const bool automatic = activity->long_mode != "agent";
-    db::NewLongRequest n;
-    n.family_id = family.id;
-    n.child_id = child->id;
-    n.activity_id = activity->id;
-    n.first_day = submitted.form.get("debut");
-    n.last_day = submitted.form.get("fin");
-    n.weekdays = submitted.weekdays;
-    n.status = automatic ? "done" : "pending";
-    n.account_id = ctx.parent->id;
-    const auto kid = booking_child(ctx, family, *child);
-    const auto id = db::create_long_request(ctx.db(), ctx.commune.id, n);
-    if (automatic)
-        booking::apply_days(ctx.db(), ctx.commune.id, id, kid, days,
-                            booking_prerequisites(ctx, family, child->id),
-                            {"parent", ctx.parent->id}, now_epoch());
-    else
-        booking::request_days(ctx.db(), ctx.commune.id, id, kid, days);
-    if (const auto r = db::load_long_request(ctx.db(), ctx.commune.id, family.id, id)) {
-        db::Transaction tx(ctx.db());
-        mail_summary(ctx, family, *r);
-        tx.commit();
-    }
-    return http::see_other("/famille/demandes/" + std::to_string(id));
 }
 
 http::Response long_request_page(app::Context& ctx)

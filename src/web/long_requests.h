@@ -3,8 +3,11 @@
 #pragma once
 
 #include "app/context.h"
+#include "db/families.h"
+#include "db/long_requests.h"
 
-namespace web {
+namespace web
+{
 
 // GET and POST /famille/demandes: `enfant`, `activite`, `debut`, `fin` (YYYY-MM-DD), `jours`
 // (repeated, 1 = Monday … 7 = Sunday).
@@ -12,5 +15,10 @@ http::Response long_requests_page(app::Context& ctx);
 http::Response long_request_submit(app::Context& ctx);
 // GET /famille/demandes/{id}: what became of each day.
 http::Response long_request_page(app::Context& ctx);
+
+// Mails the family's confirmed accounts what became of the request, day by day (when it is
+// sent, and again when an agent decides it). Queued on the connection: call it inside the
+// transaction of the change.
+void mail_long_request(app::Context& ctx, const db::Family& family, const db::LongRequest& r);
 
 } // namespace web

@@ -5,7 +5,9 @@ Votre demande de réservation : {{WHAT}}.
 Résultat : {{BOOKED}} jour(s) réservé(s), {{WAITING}} en liste d'attente, {{REFUSED}} refusé(s).
 {{/APPLIED}}{{#PENDING}}
 Elle est transmise à la mairie, qui l'examinera : {{REQUESTED}} jour(s) en attente de sa décision. Vous recevrez sa réponse par email.
-{{/PENDING}}{{#REFUSAL}}
+{{/PENDING}}{{#HAS_COMMENT}}
+Réponse de la mairie : {{COMMENT}}
+{{/HAS_COMMENT}}{{#REFUSAL}}
 - {{DAY}} : refusé. {{REASON}}{{/REFUSAL}}
 
 Le détail, jour par jour : {{LINK}}
