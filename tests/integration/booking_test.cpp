@@ -1,0 +1,935 @@
+// Bookings (issue 5) against the real stack: parents book and cancel occurrences through the
+// plain forms of /famille/reservations; capacity and the one-booking-per-child rule hold under
+// concurrency, a cancellation promotes the first wait-listed child and mails the family, a
+// parent can reach neither another family's child nor another commune's occurrence, bad input
+// is refused with nothing stored, each rule refuses with a French sentence naming it, and a
+// late cancellation is recorded as such.
+//
+// Every test creates its own families, parent accounts and activities (one occurrence each,
+// with dates far in the future and no deadline unless the test is about deadlines), so it
+// depends neither on today's date nor on the other suites sharing the stack.
+#include "client.h"
+#include "mailbox.h"
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <exception>
+#include <latch>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+using namespace itest;
+
+namespace
+{
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+const std::string good_password = "trois petits chats gris";
+
+bool contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+// Text shown on a page, as written in a template or as a value the template escaped.
+bool shows(const std::string& html, const std::string& text)
+{
+    std::string escaped;
+    for (const char c : text)
+        escaped += c == '\'' ? "&#39;" : c == '"' ? "&quot;" : std::string(1, c);
+    return contains(html, text) || contains(html, escaped);
+}
+
+std::string sql(const std::string& statement)
+{
+    return Stack::get().sql(statement);
+}
+
+std::string quoted(const std::string& text)
+{
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::vector<std::string> lines(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line))
+        if (!line.empty())
+            out.push_back(line);
+    return out;
+}
+
+// Same-origin POSTs, as a browser sends them.
+void same_origin(Client& c)
+{
+    c.extra_headers = {"Origin: http://" + c.host};
+}
+
+std::string commune_of(const std::string& host)
+{
+    return sql("SELECT commune_id FROM commune_host WHERE host = " + quoted(host));
+}
+
+std::string caumont()
+{
+    static const std::string id = commune_of("localhost");
+    return id;
+}
+
+// A date `days` from today (UTC), "YYYY-MM-DD".
+std::string days_from_today(int days)
+{
+    return sql("SELECT DATE_FORMAT(UTC_DATE() + INTERVAL " + std::to_string(days) +
+               " DAY, '%Y-%m-%d')");
+}
+
+std::unique_ptr<Client> logged_admin()
+{
+    auto c = std::make_unique<Client>();
+    same_origin(*c);
+    BOOST_REQUIRE_EQUAL(c->agent_login(admin_email, admin_password).status, 303);
+    return c;
+}
+
+std::string code_in(const std::string& letter)
+{
+    const std::string marker = "id=\"code-abonne\">";
+    const auto at = letter.find(marker);
+    if (at == std::string::npos)
+        return {};
+    const auto start = at + marker.size();
+    return letter.substr(start, letter.find('<', start) - start);
+}
+
+// --- families and parents ----------------------------------------------------------------
+
+struct Kid {
+    std::string id;
+    std::string first;
+};
+
+struct Parent {
+    std::string name; // family and guardian last name
+    std::string family_id;
+    std::string email;
+    std::vector<Kid> children;
+    std::unique_ptr<Client> client; // logged in
+    std::string csrf;
+};
+
+// Step 1 (agent, through the back office): a family with a guardian and `children` children;
+// steps 3–4 (parent): an account created with the code abonné and confirmed by the mail link,
+// which logs the parent in.
+Parent make_parent(Client& agent, int children, const std::string& birth_date = "2017-03-14")
+{
+    Parent p;
+    p.name = unique_name("Resa");
+    const auto csrf = agent.csrf_from("/gestion/familles/nouvelle");
+    const auto created =
+        agent.post_form("/gestion/familles/nouvelle", {{"csrf", csrf},
+                                                       {"nom", p.name},
+                                                       {"adresse1", "1 place de la Mairie"},
+                                                       {"adresse2", ""},
+                                                       {"code_postal", "84510"},
+                                                       {"ville", "Caumont-sur-Durance"},
+                                                       {"telephone", ""},
+                                                       {"email", ""},
+                                                       {"quotient_familial", ""},
+                                                       {"responsable_nom", p.name},
+                                                       {"responsable_prenom", "Camille"},
+                                                       {"responsable_telephone", ""},
+                                                       {"responsable_email", ""}});
+    BOOST_REQUIRE_EQUAL(created.status, 303);
+    const auto path = created.header("location");
+    p.family_id = path.substr(path.rfind('/') + 1);
+    for (int i = 0; i < children; ++i) {
+        const auto first = unique_name("Enfant");
+        const auto child = agent.post_form(path + "/membres", {{"csrf", csrf},
+                                                               {"role", "child"},
+                                                               {"nom", p.name},
+                                                               {"prenom", first},
+                                                               {"date_naissance", birth_date},
+                                                               {"ecole", ""},
+                                                               {"classe", ""},
+                                                               {"telephone", ""},
+                                                               {"email", ""}});
+        BOOST_REQUIRE_EQUAL(child.status, 303);
+        const auto id = sql("SELECT id FROM family_member WHERE family_id = " + p.family_id +
+                            " AND role = 'child' AND first_name = " + quoted(first));
+        BOOST_REQUIRE(!id.empty());
+        p.children.push_back({id, first});
+    }
+    const auto letter = agent.post_form(path + "/code", {{"csrf", csrf}});
+    BOOST_REQUIRE_EQUAL(letter.status, 200);
+    const auto code = code_in(letter.body);
+    BOOST_REQUIRE(!code.empty());
+
+    p.client = std::make_unique<Client>();
+    same_origin(*p.client);
+    p.email = unique_email("resa");
+    const auto form_csrf = p.client->csrf_from("/compte/creer");
+    const auto account =
+        p.client->post_form("/compte/creer", {{"csrf", form_csrf},
+                                              {"email", p.email},
+                                              {"mot_de_passe", good_password},
+                                              {"mot_de_passe_confirmation", good_password},
+                                              {"nom", p.name},
+                                              {"prenom", "Camille"},
+                                              {"code_abonne", code}});
+    BOOST_REQUIRE_EQUAL(account.status, 200);
+    const auto mails = wait_for_mails(p.email, 1);
+    BOOST_REQUIRE_EQUAL(mails.size(), 1u);
+    const auto confirm = p.client->get(path_of(link_in(mails[0], "/compte/confirmer?jeton=")));
+    BOOST_REQUIRE_EQUAL(confirm.status, 303);
+    p.csrf = p.client->csrf_from("/famille/dossier");
+    BOOST_REQUIRE(!p.csrf.empty());
+    return p;
+}
+
+// Another session of the parent's account (its own cookie jar and CSRF token).
+std::unique_ptr<Client> another_session(const Parent& p, std::string* csrf)
+{
+    auto c = std::make_unique<Client>();
+    same_origin(*c);
+    const auto token = c->csrf_from("/connexion");
+    const auto r = c->post_form(
+        "/connexion", {{"csrf", token}, {"email", p.email}, {"mot_de_passe", good_password}});
+    BOOST_REQUIRE_EQUAL(r.status, 303);
+    *csrf = c->csrf_from("/famille/dossier");
+    BOOST_REQUIRE(!csrf->empty());
+    return c;
+}
+
+// --- activities and occurrences, written with SQL ----------------------------------------
+
+struct ActivitySpec {
+    int capacity = 10;
+    bool waiting_list = true;
+    int waiting_list_size = 20;
+    std::string min_age_months = "NULL";
+    std::string service;
+    bool requires_rules = false;
+    std::string booking_rule = "aucun";
+    std::string cancel_rule = "aucun";
+
+    ActivitySpec& places(int n)
+    {
+        capacity = n;
+        return *this;
+    }
+    ActivitySpec& queue(int size)
+    {
+        waiting_list = size > 0;
+        waiting_list_size = size;
+        return *this;
+    }
+    ActivitySpec& min_age(const std::string& months)
+    {
+        min_age_months = months;
+        return *this;
+    }
+    ActivitySpec& rules_of(const std::string& name)
+    {
+        service = name;
+        requires_rules = true;
+        return *this;
+    }
+    ActivitySpec& book_until(const std::string& rule)
+    {
+        booking_rule = rule;
+        return *this;
+    }
+    ActivitySpec& cancel_until(const std::string& rule)
+    {
+        cancel_rule = rule;
+        return *this;
+    }
+};
+
+ActivitySpec spec(int capacity)
+{
+    return ActivitySpec().places(capacity);
+}
+
+struct Activity {
+    std::string id;
+    std::string name;
+    std::string commune;
+    ActivitySpec spec;
+};
+
+// An activity open every day of [first, last] whatever the holidays, so that regenerating
+// its occurrences (a closure or a holiday import does it for every activity) keeps ours.
+Activity make_activity(const ActivitySpec& spec, const std::string& first, const std::string& last,
+                       const std::string& commune = caumont())
+{
+    Activity a{{}, unique_name("Atelier"), commune, spec};
+    a.id =
+        sql("INSERT INTO activity (commune_id, name, service, weekdays, period_start, period_end,"
+            " holiday_policy, capacity, waiting_list, waiting_list_size, min_age_months,"
+            " requires_rules, booking_rule, cancel_rule) VALUES (" +
+            commune + ", " + quoted(a.name) + ", " + quoted(spec.service) + ", '1111111', " +
+            quoted(first) + ", " + quoted(last) + ", 'ignore', " + std::to_string(spec.capacity) +
+            ", " + (spec.waiting_list ? "1" : "0") + ", " + std::to_string(spec.waiting_list_size) +
+            ", " + spec.min_age_months + ", " + (spec.requires_rules ? "1" : "0") + ", " +
+            quoted(spec.booking_rule) + ", " + quoted(spec.cancel_rule) +
+            "); SELECT LAST_INSERT_ID();");
+    BOOST_REQUIRE_MESSAGE(!a.id.empty() &&
+                              a.id.find_first_not_of("0123456789") == std::string::npos,
+                          "activity not created: " + a.id);
+    return a;
+}
+
+std::string make_occurrence(const Activity& a, const std::string& day, bool closed = false)
+{
+    const auto id =
+        sql("INSERT INTO occurrence (commune_id, activity_id, day, capacity, closed)"
+            " VALUES (" +
+            a.commune + ", " + a.id + ", " + quoted(day) + ", " + std::to_string(a.spec.capacity) +
+            ", " + (closed ? "1" : "0") + "); SELECT LAST_INSERT_ID();");
+    BOOST_REQUIRE_MESSAGE(!id.empty() && id.find_first_not_of("0123456789") == std::string::npos,
+                          "occurrence not created: " + id);
+    return id;
+}
+
+// An activity with a single occurrence on `day`; returns the occurrence id.
+std::string single_occurrence(const ActivitySpec& spec, const std::string& day = "2030-03-14",
+                              bool closed = false, Activity* activity = nullptr)
+{
+    const auto a = make_activity(spec, day, day);
+    if (activity)
+        *activity = a;
+    return make_occurrence(a, day, closed);
+}
+
+// --- the forms ---------------------------------------------------------------------------
+
+Reply book(Client& c, const std::string& csrf, const std::string& child,
+           const std::string& occurrence, bool confirmed = true)
+{
+    Fields f{{"csrf", csrf}, {"enfant", child}, {"occurrence", occurrence}};
+    if (confirmed)
+        f.emplace_back("confirme", "1");
+    return c.post_form("/famille/reservations", f);
+}
+
+Reply cancel(Client& c, const std::string& csrf, const std::string& child,
+             const std::string& occurrence, bool confirmed = true)
+{
+    Fields f{{"csrf", csrf}, {"enfant", child}, {"occurrence", occurrence}};
+    if (confirmed)
+        f.emplace_back("confirme", "1");
+    return c.post_form("/famille/reservations/annuler", f);
+}
+
+Reply book(Parent& p, const Kid& k, const std::string& occurrence, bool confirmed = true)
+{
+    return book(*p.client, p.csrf, k.id, occurrence, confirmed);
+}
+
+Reply cancel(Parent& p, const Kid& k, const std::string& occurrence, bool confirmed = true)
+{
+    return cancel(*p.client, p.csrf, k.id, occurrence, confirmed);
+}
+
+// Where a confirmed action sends the parent back.
+std::string back_to(const Kid& k, const std::string& day, const std::string& result,
+                    const std::string& occurrence)
+{
+    return "/famille/planning?enfant=" + k.id + "&mois=" + day.substr(0, 7) +
+           "&resultat=" + result + "#o-" + occurrence;
+}
+
+// The state class (slot--X) of the occurrence's cell on a planning page, "" when not shown.
+std::string slot_state(const std::string& html, const std::string& occurrence)
+{
+    const auto at = html.find("id=\"o-" + occurrence + "\"");
+    if (at == std::string::npos)
+        return {};
+    const auto open = html.rfind("<div", at);
+    const auto cls = html.find("slot--", open);
+    if (open == std::string::npos || cls == std::string::npos || cls > at)
+        return {};
+    const auto start = cls + 6;
+    return html.substr(start, html.find_first_of("\" ", start) - start);
+}
+
+std::string planning_state(Parent& p, const Kid& k, const std::string& occurrence,
+                           const std::string& day)
+{
+    const auto page =
+        p.client->get("/famille/planning?enfant=" + k.id + "&mois=" + day.substr(0, 7));
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    return slot_state(page.body, occurrence);
+}
+
+// "booked waiting" counters of an occurrence.
+std::string counters(const std::string& occurrence)
+{
+    return sql("SELECT CONCAT(booked, ' ', waiting) FROM occurrence WHERE id = " + occurrence);
+}
+
+std::string status_of(const std::string& occurrence, const Kid& k)
+{
+    return sql("SELECT status FROM booking WHERE occurrence_id = " + occurrence +
+               " AND child_id = " + k.id);
+}
+
+std::string rows_of(const std::string& occurrence)
+{
+    return sql("SELECT COUNT(*) FROM booking WHERE occurrence_id = " + occurrence);
+}
+
+// Runs `action(i)` for i in [0, n) on n threads released at once; returns their replies
+// (status 0 and the error in the body when the request failed).
+template <class Action> std::vector<Reply> race(std::size_t n, Action action)
+{
+    std::vector<Reply> replies(n);
+    std::latch start(static_cast<std::ptrdiff_t>(n));
+    std::vector<std::thread> threads;
+    threads.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        threads.emplace_back([&, i] {
+            start.arrive_and_wait();
+            try {
+                replies[i] = action(i);
+            } catch (const std::exception& e) {
+                replies[i].status = 0;
+                replies[i].body = e.what();
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    return replies;
+}
+
+std::string result_of(const Reply& r)
+{
+    const auto location = r.header("location");
+    const auto at = location.find("&resultat=");
+    if (at == std::string::npos)
+        return {};
+    const auto start = at + 10;
+    return location.substr(start, location.find('#', start) - start);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(booking)
+
+// --- capacity and duplicates under concurrency -------------------------------------------
+
+BOOST_AUTO_TEST_CASE(fifty_parents_racing_for_ten_places_get_ten_bookings_and_forty_waits)
+{
+    auto agent = logged_admin();
+    std::vector<Parent> parents;
+    for (int i = 0; i < 10; ++i)
+        parents.push_back(make_parent(*agent, 5));
+    const std::string day = "2030-03-14";
+    const auto occurrence = single_occurrence(spec(10).queue(45), day);
+
+    // One client per child, each with its own session of its family's account.
+    struct Racer {
+        Parent* parent;
+        const Kid* kid;
+        std::unique_ptr<Client> client;
+        std::string csrf;
+    };
+    std::vector<Racer> racers;
+    for (auto& p : parents)
+        for (const auto& k : p.children) {
+            Racer r{&p, &k, nullptr, {}};
+            r.client = another_session(p, &r.csrf);
+            racers.push_back(std::move(r));
+        }
+    BOOST_REQUIRE_EQUAL(racers.size(), 50u);
+
+    const auto replies = race(racers.size(), [&](std::size_t i) {
+        auto& r = racers[i];
+        return book(*r.client, r.csrf, r.kid->id, occurrence);
+    });
+
+    std::map<std::string, int> results;
+    std::set<std::string> booked_by_reply, waiting_by_reply;
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        const auto& reply = replies[i];
+        BOOST_TEST_CONTEXT("child " << racers[i].kid->id)
+        {
+            BOOST_TEST(reply.status == 303,
+                       "status " << reply.status << ": " << reply.body.substr(0, 300));
+            const auto result = result_of(reply);
+            ++results[result];
+            BOOST_TEST(reply.header("location") ==
+                       back_to(*racers[i].kid, day, result, occurrence));
+            (result == "reserve" ? booked_by_reply : waiting_by_reply).insert(racers[i].kid->id);
+        }
+    }
+    BOOST_TEST(results["reserve"] == 10);
+    BOOST_TEST(results["attente"] == 40);
+
+    // The database agrees: 10 booked, 40 waiting, one row per child, counters = rows.
+    BOOST_TEST(sql("SELECT status, COUNT(*), COUNT(DISTINCT child_id) FROM booking"
+                   " WHERE occurrence_id = " +
+                   occurrence + " GROUP BY status ORDER BY status") ==
+               "booked\t10\t10\nwaiting\t40\t40");
+    BOOST_TEST(counters(occurrence) == "10 40");
+    std::set<std::string> booked_in_db;
+    for (const auto& id : lines(sql("SELECT child_id FROM booking WHERE occurrence_id = " +
+                                    occurrence + " AND status = 'booked'")))
+        booked_in_db.insert(id);
+    BOOST_TEST((booked_in_db == booked_by_reply));
+
+    // Each child's planning shows what the answer said.
+    for (auto& r : racers) {
+        const auto state = planning_state(*r.parent, *r.kid, occurrence, day);
+        BOOST_TEST(state == (booked_by_reply.count(r.kid->id) ? "reserve" : "attente"),
+                   "child " << r.kid->id << " shows " << state);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_same_child_booked_eight_times_at_once_is_booked_once)
+{
+    auto agent = logged_admin();
+    auto p = make_parent(*agent, 1);
+    const auto& kid = p.children[0];
+    const std::string day = "2030-03-15";
+    const auto occurrence = single_occurrence(spec(5), day);
+
+    std::vector<std::unique_ptr<Client>> sessions;
+    std::vector<std::string> tokens(8);
+    for (auto& t : tokens)
+        sessions.push_back(another_session(p, &t));
+
+    auto replies =
+        race(8, [&](std::size_t i) { return book(*sessions[i], tokens[i], kid.id, occurrence); });
+    std::map<std::string, int> results;
+    for (const auto& r : replies) {
+        BOOST_TEST(r.status == 303, "status " << r.status << ": " << r.body.substr(0, 300));
+        ++results[result_of(r)];
+    }
+    BOOST_TEST(results["reserve"] == 1);
+    BOOST_TEST(results["deja"] == 7);
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(status_of(occurrence, kid) == "booked");
+    BOOST_TEST(counters(occurrence) == "1 0");
+
+    // Eight cancellations at once: one cancels, the others find nothing to cancel.
+    replies =
+        race(8, [&](std::size_t i) { return cancel(*sessions[i], tokens[i], kid.id, occurrence); });
+    results.clear();
+    for (const auto& r : replies) {
+        BOOST_TEST((r.status == 303 || r.status == 409),
+                   "status " << r.status << ": " << r.body.substr(0, 300));
+        ++results[r.status == 303 ? result_of(r) : std::to_string(r.status)];
+    }
+    BOOST_TEST(results["annule"] == 1);
+    BOOST_TEST(results["409"] == 7);
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(status_of(occurrence, kid) == "cancelled");
+    BOOST_TEST(counters(occurrence) == "0 0");
+    // Nothing left to cancel: refused at the confirmation step already.
+    const auto nothing = cancel(p, kid, occurrence, false);
+    BOOST_TEST(nothing.status == 409);
+    BOOST_TEST(shows(nothing.body, kid.first + " n'a pas de réservation pour"));
+
+    // And booked again: the same row is reused.
+    BOOST_TEST(result_of(book(p, kid, occurrence)) == "reserve");
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(counters(occurrence) == "1 0");
+}
+
+// --- waiting list ------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_cancellation_promotes_the_first_waiting_child_and_mails_the_family)
+{
+    auto agent = logged_admin();
+    auto first = make_parent(*agent, 2);  // A books, C waits second
+    auto second = make_parent(*agent, 1); // B waits first
+    const auto& a = first.children[0];
+    const auto& c = first.children[1];
+    const auto& b = second.children[0];
+    const std::string day = "2030-03-18";
+    Activity activity;
+    const auto occurrence = single_occurrence(spec(1).queue(5), day, false, &activity);
+
+    // The confirmation step stores nothing and says the day is full once it is.
+    const auto ask = book(first, a, occurrence, false);
+    BOOST_TEST(ask.status == 200);
+    BOOST_TEST(shows(ask.body, "Réserver " + activity.name + " le lundi 18 mars 2030 pour " +
+                                   a.first + " ?"));
+    BOOST_TEST(input_value(ask.body, "confirme") == "1");
+    BOOST_TEST(rows_of(occurrence) == "0");
+
+    const auto booked = book(first, a, occurrence);
+    BOOST_TEST(booked.status == 303);
+    BOOST_TEST(booked.header("location") == back_to(a, day, "reserve", occurrence));
+    const auto full = book(second, b, occurrence, false);
+    BOOST_TEST(full.status == 200);
+    BOOST_TEST(shows(full.body, "liste d'attente"));
+    BOOST_TEST(book(second, b, occurrence).header("location") ==
+               back_to(b, day, "attente", occurrence));
+    BOOST_TEST(book(first, c, occurrence).header("location") ==
+               back_to(c, day, "attente", occurrence));
+    BOOST_TEST(counters(occurrence) == "1 2");
+    BOOST_TEST(planning_state(second, b, occurrence, day) == "attente");
+
+    const auto ask_cancel = cancel(first, a, occurrence, false);
+    BOOST_TEST(ask_cancel.status == 200);
+    BOOST_TEST(shows(ask_cancel.body, "Annuler " + activity.name));
+    BOOST_TEST(!shows(ask_cancel.body, "délai d'annulation"));
+    BOOST_TEST(status_of(occurrence, a) == "booked");
+
+    const auto cancelled = cancel(first, a, occurrence);
+    BOOST_TEST(cancelled.status == 303);
+    BOOST_TEST(cancelled.header("location") == back_to(a, day, "annule", occurrence));
+    BOOST_TEST(status_of(occurrence, a) == "cancelled");
+    BOOST_TEST(sql("SELECT CONCAT(late_cancel, place_taken) FROM booking WHERE occurrence_id = " +
+                   occurrence + " AND child_id = " + a.id) == "00");
+    BOOST_TEST(status_of(occurrence, b) == "booked");
+    BOOST_TEST(status_of(occurrence, c) == "waiting");
+    BOOST_TEST(counters(occurrence) == "1 1");
+    BOOST_TEST(planning_state(second, b, occurrence, day) == "reserve");
+    BOOST_TEST(planning_state(first, c, occurrence, day) == "attente");
+    BOOST_TEST(planning_state(first, a, occurrence, day) == "complet"); // C waits: the list
+    // C is now first on the list: booking again says so and stores nothing new.
+    BOOST_TEST(book(first, c, occurrence).header("location") ==
+               back_to(c, day, "deja", occurrence));
+    BOOST_TEST(sql("SELECT COUNT(*) FROM booking WHERE occurrence_id = " + occurrence +
+                   " AND status = 'waiting'") == "1");
+
+    // B's family is told by mail, with a link to the planning; A's and C's family is not.
+    const auto mails = wait_for_mails(second.email, 2);
+    BOOST_REQUIRE_EQUAL(mails.size(), 2u);
+    const auto& mail = mails[1];
+    BOOST_TEST(contains(mail.text, "Une place s'est libérée"));
+    BOOST_TEST(contains(mail.text, activity.name));
+    BOOST_TEST(contains(mail.text, b.first));
+    BOOST_TEST(contains(mail.text, "18 mars 2030"));
+    BOOST_TEST(path_of(link_in(mail, "/famille/planning")) ==
+               "/famille/planning?enfant=" + b.id + "&mois=2030-03");
+    BOOST_TEST(mails_to(first.email).size() == 1u); // only the account confirmation
+
+    // C leaves the list: the counters follow, no one is promoted.
+    BOOST_TEST(cancel(first, c, occurrence).header("location") ==
+               back_to(c, day, "annule", occurrence));
+    BOOST_TEST(counters(occurrence) == "1 0");
+    BOOST_TEST(status_of(occurrence, b) == "booked");
+}
+
+BOOST_AUTO_TEST_CASE(a_full_waiting_list_refuses_and_stores_nothing)
+{
+    auto agent = logged_admin();
+    auto p = make_parent(*agent, 3);
+    const auto occurrence = single_occurrence(spec(1).queue(1));
+    BOOST_TEST(result_of(book(p, p.children[0], occurrence)) == "reserve");
+    BOOST_TEST(result_of(book(p, p.children[1], occurrence)) == "attente");
+    for (const bool confirmed : {false, true}) {
+        const auto r = book(p, p.children[2], occurrence, confirmed);
+        BOOST_TEST(r.status == 409);
+        BOOST_TEST(shows(r.body, "plus de place"));
+        BOOST_TEST(shows(r.body, "la liste d'attente est complète"));
+    }
+    BOOST_TEST(rows_of(occurrence) == "2");
+    BOOST_TEST(counters(occurrence) == "1 1");
+    BOOST_TEST(planning_state(p, p.children[2], occurrence, "2030-03-14") == "complet");
+}
+
+// --- isolation ---------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_parent_reaches_neither_another_familys_child_nor_another_commune)
+{
+    auto agent = logged_admin();
+    auto mine = make_parent(*agent, 1);
+    auto theirs = make_parent(*agent, 1);
+    const auto& my_kid = mine.children[0];
+    const auto& their_kid = theirs.children[0];
+    const std::string day = "2030-03-19";
+    const auto occurrence = single_occurrence(spec(5), day);
+
+    // Booking their child: 404, with or without confirmation, nothing stored.
+    for (const bool confirmed : {false, true}) {
+        const auto r = book(mine, their_kid, occurrence, confirmed);
+        BOOST_TEST(r.status == 404);
+        BOOST_TEST(!contains(r.body, their_kid.first));
+        BOOST_TEST(contains(r.body, "<html lang=\"fr\""));
+    }
+    BOOST_TEST(rows_of(occurrence) == "0");
+
+    // Cancelling their child's booking: 404, the booking stays.
+    BOOST_TEST(result_of(book(theirs, their_kid, occurrence)) == "reserve");
+    for (const bool confirmed : {false, true}) {
+        const auto r = cancel(mine, their_kid, occurrence, confirmed);
+        BOOST_TEST(r.status == 404);
+        BOOST_TEST(!contains(r.body, their_kid.first));
+    }
+    BOOST_TEST(status_of(occurrence, their_kid) == "booked");
+    BOOST_TEST(counters(occurrence) == "1 0");
+
+    // Seeing their child's planning: 404, the same as a child that does not exist.
+    const auto page =
+        mine.client->get("/famille/planning?enfant=" + their_kid.id + "&mois=" + day.substr(0, 7));
+    BOOST_TEST(page.status == 404);
+    BOOST_TEST(!contains(page.body, their_kid.first));
+    BOOST_TEST(mine.client->get("/famille/planning?enfant=" + their_kid.id).status == 404);
+    // Nor another family's guardian taken for a child.
+    const auto guardian = sql("SELECT id FROM family_member WHERE family_id = " + theirs.family_id +
+                              " AND role = 'guardian'");
+    BOOST_TEST(mine.client->get("/famille/planning?enfant=" + guardian).status == 404);
+    BOOST_TEST(book(*mine.client, mine.csrf, guardian, occurrence).status == 404);
+    // Nor one's own guardian.
+    const auto my_guardian =
+        sql("SELECT id FROM family_member WHERE family_id = " + mine.family_id +
+            " AND role = 'guardian'");
+    BOOST_TEST(book(*mine.client, mine.csrf, my_guardian, occurrence).status == 404);
+    BOOST_TEST(rows_of(occurrence) == "1");
+
+    // An occurrence of the other commune: 404, nothing stored on it.
+    const auto other = commune_of(other_host);
+    BOOST_REQUIRE(!other.empty());
+    const auto foreign = make_activity(spec(5), day, day, other);
+    const auto foreign_occurrence = make_occurrence(foreign, day);
+    for (const bool confirmed : {false, true})
+        BOOST_TEST(book(mine, my_kid, foreign_occurrence, confirmed).status == 404);
+    BOOST_TEST(cancel(mine, my_kid, foreign_occurrence).status == 404);
+    BOOST_TEST(rows_of(foreign_occurrence) == "0");
+    BOOST_TEST(counters(foreign_occurrence) == "0 0");
+    // Nor does it show in the planning of that month.
+    const auto month =
+        mine.client->get("/famille/planning?enfant=" + my_kid.id + "&mois=" + day.substr(0, 7));
+    BOOST_TEST(month.status == 200);
+    BOOST_TEST(slot_state(month.body, foreign_occurrence).empty());
+    BOOST_TEST(slot_state(month.body, occurrence) == "disponible");
+
+    // The session of one commune is nothing on the other commune's host.
+    Client elsewhere;
+    elsewhere.host = other_host;
+    same_origin(elsewhere);
+    const auto there =
+        elsewhere.post_form("/famille/reservations", {{"csrf", mine.csrf},
+                                                      {"enfant", my_kid.id},
+                                                      {"occurrence", foreign_occurrence},
+                                                      {"confirme", "1"}});
+    BOOST_TEST(result_of(there).empty());
+    BOOST_TEST(rows_of(foreign_occurrence) == "0");
+
+    // Without a session: the login page, nothing stored.
+    Client anonymous;
+    same_origin(anonymous);
+    BOOST_TEST(result_of(book(anonymous, mine.csrf, my_kid.id, occurrence)).empty());
+    BOOST_TEST(rows_of(occurrence) == "1");
+}
+
+// --- bad input ---------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(bad_ids_and_months_are_refused_in_french_with_nothing_stored)
+{
+    auto agent = logged_admin();
+    auto p = make_parent(*agent, 1);
+    const auto& kid = p.children[0];
+    const auto occurrence = single_occurrence(spec(5));
+    const std::string unknown = "999999999";
+
+    struct Case {
+        std::string child;
+        std::string occurrence;
+        long status;
+    };
+    const std::vector<Case> cases = {
+        {unknown, occurrence, 404},
+        {kid.id, unknown, 404},
+        {"abc", occurrence, 400},
+        {kid.id, "-1", 400},
+        {kid.id, "0", 400},
+        {kid.id, "abc", 400},
+        {"", occurrence, 400},
+        {kid.id + "x", occurrence, 400},
+        {"99999999999999999999999", occurrence, 400},
+    };
+    for (const auto& c : cases)
+        for (const bool confirmed : {false, true}) {
+            BOOST_TEST_CONTEXT("enfant=" << c.child << " occurrence=" << c.occurrence
+                                         << " confirme=" << confirmed)
+            {
+                const auto b = book(*p.client, p.csrf, c.child, c.occurrence, confirmed);
+                BOOST_TEST(b.status == c.status);
+                BOOST_TEST(contains(b.body, "<html lang=\"fr\""));
+                const auto x = cancel(*p.client, p.csrf, c.child, c.occurrence, confirmed);
+                BOOST_TEST(x.status == c.status);
+            }
+        }
+    // Missing fields.
+    BOOST_TEST(p.client->post_form("/famille/reservations", {{"csrf", p.csrf}, {"enfant", kid.id}})
+                   .status == 400);
+    BOOST_TEST(p.client
+                   ->post_form("/famille/reservations/annuler",
+                               {{"csrf", p.csrf}, {"occurrence", occurrence}})
+                   .status == 400);
+    BOOST_TEST(rows_of(occurrence) == "0");
+    BOOST_TEST(counters(occurrence) == "0 0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM booking WHERE child_id = " + kid.id) == "0");
+
+    // The month view.
+    for (const std::string mois :
+         {"abcd", "2026-13", "2026-00", "2026-1", "2026-02-30", "20261", "%00"}) {
+        const auto r = p.client->get("/famille/planning?enfant=" + kid.id + "&mois=" + mois);
+        BOOST_TEST(r.status == 400, "mois=" << mois << ": " << r.status);
+        BOOST_TEST(contains(r.body, "AAAA-MM"), "mois=" << mois);
+        BOOST_TEST(contains(r.body, "<html lang=\"fr\""));
+    }
+    for (const std::string enfant : {"abc", "-1", "0", "1.5"}) {
+        const auto r = p.client->get("/famille/planning?enfant=" + enfant + "&mois=2030-03");
+        BOOST_TEST(r.status == 400, "enfant=" << enfant << ": " << r.status);
+    }
+    BOOST_TEST(p.client->get("/famille/planning?enfant=" + unknown + "&mois=2030-03").status ==
+               404);
+    BOOST_TEST(p.client->get("/famille/planning?enfant=" + kid.id + "&mois=2030-03").status == 200);
+    BOOST_TEST(p.client->get("/famille/planning").status == 200);
+
+    // Without the CSRF token: refused, nothing stored.
+    BOOST_TEST(book(*p.client, "", kid.id, occurrence).status == 403);
+    BOOST_TEST(book(*p.client, "jeton-faux", kid.id, occurrence).status == 403);
+    BOOST_TEST(rows_of(occurrence) == "0");
+}
+
+// --- rules -------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(each_rule_refuses_with_a_french_sentence_naming_it)
+{
+    auto agent = logged_admin();
+    auto p = make_parent(*agent, 2);
+    const auto& kid = p.children[0];
+    const auto& other_kid = p.children[1];
+
+    // Refused the same way at the confirmation step and when confirmed; nothing stored.
+    const auto refused = [&](const std::string& occurrence, const std::string& text,
+                             const Kid& who) {
+        for (const bool confirmed : {false, true}) {
+            const auto r = book(p, who, occurrence, confirmed);
+            BOOST_TEST(r.status == 409, text << " (confirme=" << confirmed << "): " << r.status);
+            BOOST_TEST(shows(r.body, text), text << " not in: " << r.body.substr(0, 2000));
+            BOOST_TEST(contains(r.body, "<html lang=\"fr\""));
+        }
+        BOOST_TEST(status_of(occurrence, who).empty());
+    };
+
+    // Closed.
+    const auto closed = single_occurrence(spec(5), "2030-03-20", true);
+    refused(closed, "est fermé le mercredi 20 mars 2030", kid);
+    BOOST_TEST(planning_state(p, kid, closed, "2030-03-20") == "ferme");
+    BOOST_TEST(counters(closed) == "0 0");
+
+    // Booking deadline passed: 10 calendar days before a day 5 days from now.
+    const auto soon = days_from_today(5);
+    const auto late = single_occurrence(spec(5).book_until("jours:10@00:00"), soon, false);
+    refused(late, "Le délai de réservation est dépassé : il fallait réserver avant le", kid);
+    BOOST_TEST(planning_state(p, kid, late, soon) == "delai");
+
+    // A registration window that closed.
+    const auto window = single_occurrence(
+        spec(5).book_until("fenetre:2020-01-06T08:30/2020-01-31T18:00"), "2030-03-21");
+    refused(window, "Les inscriptions sont closes depuis le vendredi 31 janvier 2020 à 18h00", kid);
+    // … and one that has not opened yet.
+    const auto future_window = single_occurrence(
+        spec(5).book_until("fenetre:2030-01-07T08:30/2030-02-28T18:00"), "2030-03-22");
+    refused(future_window, "Les inscriptions ouvrent le lundi 7 janvier 2030 à 8h30", kid);
+
+    // Full without a waiting list.
+    const auto full = single_occurrence(spec(1).queue(0), "2030-03-25");
+    BOOST_TEST(result_of(book(p, other_kid, full)) == "reserve");
+    refused(full, "Il n'y a plus de place pour", kid);
+    BOOST_TEST(counters(full) == "1 0");
+    BOOST_TEST(planning_state(p, kid, full, "2030-03-25") == "complet");
+
+    // Not eligible by age: the sentence gives the age range; the planning does not list it.
+    const auto old = single_occurrence(spec(5).min_age("1200"), "2030-03-26");
+    refused(old, kid.first + " n'a pas l'âge requis (à partir de 100 ans)", kid);
+    BOOST_TEST(planning_state(p, kid, old, "2030-03-26").empty());
+
+    // The rules of the service must be accepted first (the demo publishes the canteen's).
+    const auto rules_id = sql("SELECT id FROM rules_document WHERE commune_id = " + caumont() +
+                              " AND service = 'Restauration scolaire' AND published_at IS NOT NULL"
+                              " ORDER BY version DESC LIMIT 1");
+    BOOST_REQUIRE(!rules_id.empty());
+    const auto ruled = single_occurrence(spec(5).rules_of("Restauration scolaire"), "2030-03-27");
+    refused(ruled, "Le règlement « Restauration scolaire » doit être accepté", kid);
+    BOOST_TEST(
+        p.client->post_form("/famille/reglements/" + rules_id + "/accepter", {{"csrf", p.csrf}})
+            .status == 303);
+    BOOST_TEST(result_of(book(p, kid, ruled)) == "reserve");
+    BOOST_TEST(counters(ruled) == "1 0");
+
+    // Nothing was stored for the refused ones.
+    for (const auto& o : {closed, late, window, future_window, old})
+        BOOST_TEST(rows_of(o) == "0");
+}
+
+// --- late cancellation -------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_late_cancellation_is_allowed_and_recorded_free_when_the_place_is_taken)
+{
+    auto agent = logged_admin();
+    auto first = make_parent(*agent, 1);
+    auto second = make_parent(*agent, 1);
+    const auto& a = first.children[0];
+    const auto& b = second.children[0];
+    // Bookable without deadline; cancellable until 10 days before a day 5 or 6 days away.
+    const auto day1 = days_from_today(5);
+    const auto day2 = days_from_today(6);
+    const auto activity =
+        make_activity(spec(1).queue(5).cancel_until("jours:10@00:00"), day1, day2);
+    const auto alone = make_occurrence(activity, day1);
+    const auto queued = make_occurrence(activity, day2);
+
+    // No one waits: the day is cancelled but stays billable.
+    BOOST_TEST(result_of(book(first, a, alone)) == "reserve");
+    const auto ask = cancel(first, a, alone, false);
+    BOOST_TEST(ask.status == 200);
+    BOOST_TEST(shows(ask.body, "Le délai d'annulation est dépassé : il fallait annuler avant le"));
+    BOOST_TEST(shows(ask.body, "ce jour restera facturé"));
+    BOOST_TEST(status_of(alone, a) == "booked");
+    const auto r = cancel(first, a, alone);
+    BOOST_TEST(r.status == 303);
+    BOOST_TEST(r.header("location") == back_to(a, day1, "annule-tard", alone));
+    BOOST_TEST(sql("SELECT CONCAT(status, ' ', late_cancel, ' ', place_taken) FROM booking"
+                   " WHERE occurrence_id = " +
+                   alone + " AND child_id = " + a.id) == "cancelled 1 0");
+    BOOST_TEST(counters(alone) == "0 0");
+    const auto page = first.client->get(path_of(r.header("location")));
+    BOOST_TEST(page.status == 200);
+    BOOST_TEST(shows(page.body, "Le délai d'annulation était dépassé"));
+
+    // B waits: A's late cancellation gives B the place, and A's day is not billed.
+    BOOST_TEST(result_of(book(first, a, queued)) == "reserve");
+    BOOST_TEST(result_of(book(second, b, queued)) == "attente");
+    const auto freed = cancel(first, a, queued);
+    BOOST_TEST(freed.status == 303);
+    BOOST_TEST(freed.header("location") == back_to(a, day2, "annule", queued));
+    BOOST_TEST(sql("SELECT CONCAT(status, ' ', late_cancel, ' ', place_taken) FROM booking"
+                   " WHERE occurrence_id = " +
+                   queued + " AND child_id = " + a.id) == "cancelled 1 1");
+    BOOST_TEST(status_of(queued, b) == "booked");
+    BOOST_TEST(counters(queued) == "1 0");
+    const auto mails = wait_for_mails(second.email, 2);
+    BOOST_TEST(mails.size() == 2u);
+
+    // Re-booking a cancelled day reuses the row and clears the late flags.
+    BOOST_TEST(result_of(book(first, a, alone)) == "reserve");
+    BOOST_TEST(sql("SELECT CONCAT(COUNT(*), ' ', MAX(late_cancel), ' ', MAX(place_taken))"
+                   " FROM booking WHERE occurrence_id = " +
+                   alone) == "1 0 0");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
