@@ -124,9 +124,54 @@ std::string late_cancellation(const db::Activity& activity, const std::string& d
     return check.allowed ? std::string() : check.reason_fr;
 }
 
+namespace
+{
+
+// A deadlock or lock-wait timeout rolls the transaction back: try again, twice at most.
+template <class F> auto with_retry(F attempt)
+{
+    for (int tries = 1;; ++tries) {
+        try {
+            return attempt();
+        } catch (const sql::SQLException& e) {
+            if (!db::is_retryable(e) || tries == 3)
+                throw;
+        }
+    }
+}
+
+std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                                std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
+                                std::int64_t now);
+std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                                  std::int64_t occurrence_id, Actor actor, std::int64_t now,
+                                  const std::function<void(const db::Booking&)>& on_promoted);
+
+} // namespace
+
 std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
                            std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
                            std::int64_t now)
+{
+    return with_retry(
+        [&] { return book_once(conn, commune_id, child, occurrence_id, pre, actor, now); });
+}
+
+std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                             std::int64_t occurrence_id, Actor actor, std::int64_t now,
+                             const std::function<void(const db::Booking&)>& on_promoted)
+{
+    return with_retry([&] {
+        return cancel_once(conn, commune_id, child, occurrence_id, actor, now, on_promoted);
+    });
+}
+
+namespace
+{
+
+std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                                std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
+                                std::int64_t now)
 {
     db::Transaction tx(conn);
     const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
@@ -202,9 +247,9 @@ std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const 
     return r;
 }
 
-std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,
-                             std::int64_t occurrence_id, Actor actor, std::int64_t now,
-                             const std::function<void(const db::Booking&)>& on_promoted)
+std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                                  std::int64_t occurrence_id, Actor actor, std::int64_t now,
+                                  const std::function<void(const db::Booking&)>& on_promoted)
 {
     db::Transaction tx(conn);
     const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
@@ -268,6 +313,8 @@ std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, cons
     return r;
 }
 
+} // namespace
+
 Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, const Child& child,
                 const Prerequisites& pre, std::int64_t now)
 {
@@ -275,6 +322,14 @@ Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, co
     const auto today = domain::paris_from_epoch(now).date;
     const auto date = date_of(entry.day);
     const bool past = date && *date < today;
+    // What happened on the day (pointage) says more than the booking.
+    if (entry.attendance == "present" || entry.attendance == "absent" ||
+        entry.attendance == "excused") {
+        c.state = entry.attendance == "present"  ? CellState::Present
+                  : entry.attendance == "absent" ? CellState::Absent
+                                                 : CellState::Excused;
+        return c;
+    }
     if (entry.status) {
         switch (*entry.status) {
         case db::BookingStatus::Booked:
@@ -355,6 +410,12 @@ const char* cell_label(CellState s)
         return "Complet";
     case CellState::NotEligible:
         return "Non disponible";
+    case CellState::Present:
+        return "Présent";
+    case CellState::Absent:
+        return "Absent";
+    case CellState::Excused:
+        return "Absence excusée";
     }
     return "";
 }
@@ -382,6 +443,12 @@ const char* cell_class(CellState s)
         return "complet";
     case CellState::NotEligible:
         return "indisponible";
+    case CellState::Present:
+        return "present";
+    case CellState::Absent:
+        return "absent";
+    case CellState::Excused:
+        return "excuse";
     }
     return "";
 }

@@ -103,6 +103,9 @@ enum class CellState {
     DeadlinePassed,
     Full,
     NotEligible,
+    Present,
+    Absent,
+    Excused,
 };
 struct Cell {
     CellState state = CellState::Available;

@@ -183,15 +183,18 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
 {
     auto& st = conn.prepare(
         "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"
-        " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel"
+        " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel,"
+        " IFNULL(t.status, '') AS attendance"
         " FROM occurrence o JOIN activity a ON a.id = o.activity_id"
         " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"
+        " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
         " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
         " ORDER BY o.day, a.name");
     st.setInt64(1, child_id);
-    st.setInt64(2, commune_id);
-    st.setString(3, first);
-    st.setString(4, last);
+    st.setInt64(2, child_id);
+    st.setInt64(3, commune_id);
+    st.setString(4, first);
+    st.setString(5, last);
     auto rs = query(st);
     std::vector<PlanningEntry> out;
     while (rs->next()) {
@@ -206,6 +209,7 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
         if (!rs->isNull("status"))
             e.status = parse_booking_status(rs->getString("status"));
         e.late_cancel = rs->getBoolean("late_cancel");
+        e.attendance = rs->getString("attendance");
         out.push_back(e);
     }
     return out;

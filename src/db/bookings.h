@@ -77,6 +77,7 @@ struct PlanningEntry {
     bool closed = false;
     std::optional<BookingStatus> status; // the child's booking
     bool late_cancel = false;
+    std::string attendance; // present, absent, excused or "" (pointage)
 };
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,

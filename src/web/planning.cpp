@@ -10,6 +10,7 @@
 #include "http/error.h"
 #include "http/parse.h"
 #include "web/account_mail.h"
+#include "web/booking_context.h"
 #include "web/member_file.h"
 
 #include <ctime>
@@ -60,36 +61,6 @@ const db::Member& my_child(const db::Family& family, std::int64_t id)
         if (m.id == id && m.role == db::MemberRole::Child)
             return m;
     throw http::Error(404);
-}
-
-booking::Child child_of(app::Context& ctx, const db::Family& family, const db::Member& m)
-{
-    booking::Child c;
-    c.id = m.id;
-    c.family_id = family.id;
-    c.first_name = m.first_name;
-    c.birth_date = m.birth_date;
-    c.class_name = m.class_name;
-    c.resident = domain::normalize_name(family.city) == domain::normalize_name(ctx.commune.name);
-    return c;
-}
-
-booking::Prerequisites prerequisites(app::Context& ctx, const db::Family& family,
-                                     std::int64_t child_id)
-{
-    booking::Prerequisites pre;
-    const auto file = file_status(ctx.db(), ctx.commune.id, family);
-    for (const auto label : file.household.missing)
-        pre.missing_elements.emplace_back(label);
-    if (const auto it = file.members.find(child_id); it != file.members.end())
-        for (const auto label : it->second.missing)
-            pre.missing_elements.emplace_back(label);
-    for (const auto& r : db::current_rules(ctx.db(), ctx.commune.id, family.id)) {
-        pre.services_with_rules.insert(r.service);
-        if (!r.accepted_at.empty())
-            pre.rules_accepted.insert(r.service);
-    }
-    return pre;
 }
 
 std::int64_t form_id(app::Context& ctx, const char* name)
@@ -254,8 +225,8 @@ http::Response planning_page(app::Context& ctx)
     std::map<std::string, std::vector<const db::PlanningEntry*>> by_day;
     for (const auto& e : entries)
         by_day[e.day].push_back(&e);
-    const auto kid = child_of(ctx, family, *child);
-    const auto pre = prerequisites(ctx, family, child->id);
+    const auto kid = booking_child(ctx, family, *child);
+    const auto pre = booking_prerequisites(ctx, family, child->id);
     const auto now = now_epoch();
 
     // Weeks as rows, Monday..Sunday; days of the neighbouring months are empty cells.
@@ -329,8 +300,8 @@ http::Response planning_page(app::Context& ctx)
 http::Response booking_submit(app::Context& ctx)
 {
     const auto t = target_of(ctx);
-    const auto kid = child_of(ctx, t.family, t.child);
-    const auto pre = prerequisites(ctx, t.family, t.child.id);
+    const auto kid = booking_child(ctx, t.family, t.child);
+    const auto pre = booking_prerequisites(ctx, t.family, t.child.id);
     const auto now = now_epoch();
     if (ctx.req.form().get("confirme") != "1") {
         if (const auto why =
@@ -373,7 +344,7 @@ http::Response booking_submit(app::Context& ctx)
 http::Response booking_cancel(app::Context& ctx)
 {
     const auto t = target_of(ctx);
-    const auto kid = child_of(ctx, t.family, t.child);
+    const auto kid = booking_child(ctx, t.family, t.child);
     const auto now = now_epoch();
     if (ctx.req.form().get("confirme") != "1") {
         // Nothing to cancel is refused now rather than after the confirmation; a booking past
