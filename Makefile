@@ -59,6 +59,11 @@ $(BUILD)/hello_fcgi: tests/bench/hello_fcgi.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -Wextra -Werror -o $@ $< -lfcgi
 
+# The benchmarks' opening-rush client (libcurl multi; not part of the portal).
+$(BUILD)/bench_rush: tests/bench/rush.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++20 -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --libs libcurl 2>/dev/null)
+
 asan:
 	$(MAKE) MODE=asan build
 
@@ -83,7 +88,7 @@ test-long: test
 	@scripts/run-tests --long
 
 bench: deps
-	$(MAKE) -j$(JOBS) build
+	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush
 	@scripts/bench
 
 # domain/ is pure: no SQL, no FastCGI, no templates.

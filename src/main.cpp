@@ -1,4 +1,5 @@
 // portail — the Portail Famille program: FastCGI server and operator subcommands.
+#include "app/bench_seed.h"
 #include "app/commands.h"
 #include "app/log.h"
 #include "app/purge.h"
@@ -25,6 +26,7 @@ const Command commands[] = {
     {"create-commune", app::run_create_commune, "add a commune and its host names"},
     {"create-agent", app::run_create_agent, "add a back-office agent"},
     {"routes", app::run_routes, "list the routes and who may call them"},
+    {"seed-bench", app::run_seed_bench, "create the benchmark dataset (bench families, sessions)"},
     {"send-reminders", app::run_send_reminders,
      "mail the families who have not booked next week before the deadline"},
     {"purge-families", app::run_purge_families,

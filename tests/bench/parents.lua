@@ -1,0 +1,60 @@
+-- wrk script: every request comes from the next logged-in parent of the bench dataset, so the
+-- pages are measured over thousands of sessions, families and children, not one warm family.
+--
+--   wrk -s tests/bench/parents.lua URL -- SESSIONS PATH CSRF_COOKIE THREADS
+--
+-- SESSIONS: "session token;child id;family id" lines (portail seed-bench --sessions-file).
+-- PATH: the page, "{child}" replaced by the child's id, e.g.
+--   /famille/planning?enfant={child}&mois=2026-12
+-- CSRF_COOKIE: sent as the csrf cookie, as a browser does (else every answer sets a new one).
+-- THREADS: wrk's -t, so that each thread starts at its own place in the list.
+-- wrk counts 3xx as success: an answer other than 200 (a session that expired redirects to
+-- /connexion) is counted here and printed by done() as "not 200: N".
+
+local threads = {}
+local next_id = 0
+
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  sessions = {}
+  for line in io.lines(args[1]) do
+    local token, child = line:match("^([^;]+);([^;]+);")
+    if token then
+      sessions[#sessions + 1] = { token, child }
+    end
+  end
+  if #sessions == 0 then
+    error("no session in " .. tostring(args[1]))
+  end
+  template = args[2]
+  csrf = args[3]
+  local count = tonumber(args[4]) or 1
+  position = math.floor(#sessions * id / count)
+  bad = 0
+end
+
+function request()
+  position = position % #sessions + 1
+  local s = sessions[position]
+  local path = template:gsub("{child}", s[2])
+  return wrk.format("GET", path, { ["Cookie"] = "session=" .. s[1] .. "; csrf=" .. csrf })
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    bad = bad + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do
+    total = total + (tonumber(t:get("bad")) or 0)
+  end
+  io.write(string.format("not 200: %d\n", total))
+end
