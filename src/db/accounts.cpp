@@ -38,13 +38,6 @@ const char* purpose_name(TokenPurpose p)
     return "confirm";
 }
 
-std::int64_t last_insert_id(Connection& conn)
-{
-    auto& st = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(st);
-    rs->next();
-    return rs->getInt64(1);
-}
 } // namespace
 
 std::optional<ParentAccount> find_account_by_email(Connection& conn, std::int64_t commune_id,

@@ -143,10 +143,7 @@ std::int64_t create_activity(Connection& conn, std::int64_t commune_id, const Ac
             throw std::runtime_error("an activity of this name exists");
         throw;
     }
-    auto& id = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(id);
-    rs->next();
-    return rs->getInt64(1);
+    return last_insert_id(conn);
 }
 
 void update_activity(Connection& conn, std::int64_t commune_id, const Activity& a)
@@ -223,10 +220,7 @@ std::int64_t add_closure(Connection& conn, std::int64_t commune_id, const Closur
     st.setString(4, c.last_day);
     st.setString(5, c.reason);
     st.executeUpdate();
-    auto& id = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(id);
-    rs->next();
-    return rs->getInt64(1);
+    return last_insert_id(conn);
 }
 
 bool delete_closure(Connection& conn, std::int64_t commune_id, std::int64_t id)

@@ -70,10 +70,7 @@ std::int64_t create_agent(Connection& conn, const Agent& agent)
             throw std::runtime_error("an agent with this email exists in this commune");
         throw;
     }
-    auto& last = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(last);
-    rs->next();
-    return rs->getInt64(1);
+    return last_insert_id(conn);
 }
 
 std::optional<Agent> find_agent_by_email(Connection& conn, std::int64_t commune_id,

@@ -57,10 +57,7 @@ std::int64_t create_commune(Connection& conn, const Commune& commune,
             throw std::runtime_error("a commune with slug '" + commune.slug + "' exists");
         throw;
     }
-    auto& last = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(last);
-    rs->next();
-    const auto id = rs->getInt64(1);
+    const auto id = last_insert_id(conn);
     add_commune_hosts(conn, id, hosts);
     tx.commit();
     return id;

@@ -6,9 +6,11 @@
 
 #include <charconv>
 
-namespace db {
+namespace db
+{
 
-namespace {
+namespace
+{
 constexpr auto ping_after_idle = std::chrono::seconds(1);
 
 int parse_port(std::string_view text)
@@ -81,7 +83,10 @@ bool is_connection_error(const sql::SQLException& e)
     }
 }
 
-bool is_duplicate(const sql::SQLException& e) { return e.getErrorCode() == 1062; }
+bool is_duplicate(const sql::SQLException& e)
+{
+    return e.getErrorCode() == 1062;
+}
 
 bool is_retryable(const sql::SQLException& e)
 {
@@ -227,6 +232,13 @@ void Transaction::commit()
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& stmt)
 {
     return std::unique_ptr<sql::ResultSet>(stmt.executeQuery());
+}
+
+std::int64_t last_insert_id(Connection& conn)
+{
+    auto rs = query(conn.prepare("SELECT LAST_INSERT_ID()"));
+    rs->next();
+    return rs->getInt64(1);
 }
 
 } // namespace db

@@ -8,12 +8,14 @@
 #include <cppconn/resultset.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 
-namespace db {
+namespace db
+{
 
 struct Settings {
     std::string host = "127.0.0.1";
@@ -29,7 +31,8 @@ struct Settings {
 Settings parse_url(const std::string& url);
 
 // The database cannot be reached now: the request ends with a 503 page.
-class Unavailable : public std::runtime_error {
+class Unavailable : public std::runtime_error
+{
 public:
     using std::runtime_error::runtime_error;
 };
@@ -41,7 +44,8 @@ bool is_duplicate(const sql::SQLException& e);
 // True for a deadlock / Galera certification conflict (1213) or lock wait timeout (1205).
 bool is_retryable(const sql::SQLException& e);
 
-class Connection {
+class Connection
+{
 public:
     explicit Connection(Settings settings);
     ~Connection();
@@ -74,7 +78,8 @@ private:
 };
 
 // Rolls back in its destructor unless commit() was called.
-class Transaction {
+class Transaction
+{
 public:
     explicit Transaction(Connection& conn);
     ~Transaction();
@@ -89,5 +94,8 @@ private:
 
 // Runs a query and returns its result set, owned.
 std::unique_ptr<sql::ResultSet> query(sql::PreparedStatement& stmt);
+
+// The AUTO_INCREMENT id of the last row this connection inserted.
+std::int64_t last_insert_id(Connection& conn);
 
 } // namespace db

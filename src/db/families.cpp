@@ -54,13 +54,6 @@ namespace
 // The first family number of a commune; numbers are 5 digits in the code abonné.
 constexpr int first_family_number = 10001;
 
-std::int64_t last_insert_id(Connection& conn)
-{
-    auto& st = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(st);
-    rs->next();
-    return rs->getInt64(1);
-}
 
 // "29/11/2026 à 18h30" in Paris time for a UTC DATETIME text; "" for NULL or garbage.
 std::string paris_text(const std::string& utc)

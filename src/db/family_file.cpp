@@ -11,13 +11,6 @@ namespace db
 namespace
 {
 
-std::int64_t last_insert_id(Connection& conn)
-{
-    auto& st = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(st);
-    rs->next();
-    return rs->getInt64(1);
-}
 
 std::string paris_text(const std::string& utc)
 {

@@ -70,10 +70,7 @@ std::int64_t create_long_request(Connection& conn, std::int64_t commune_id,
     else
         st.setNull(9, sql::DataType::BIGINT);
     st.executeUpdate();
-    auto& id = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(id);
-    rs->next();
-    return rs->getInt64(1);
+    return last_insert_id(conn);
 }
 
 void set_long_request_day(Connection& conn, std::int64_t request_id, const LongRequestDay& d)

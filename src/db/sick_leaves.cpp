@@ -3,17 +3,6 @@
 namespace db
 {
 
-namespace
-{
-std::int64_t last_insert_id(Connection& conn)
-{
-    auto& st = conn.prepare("SELECT LAST_INSERT_ID()");
-    auto rs = query(st);
-    rs->next();
-    return rs->getInt64(1);
-}
-} // namespace
-
 std::int64_t create_sick_leave(Connection& conn, std::int64_t commune_id, std::int64_t family_id,
                                std::int64_t child_id, const std::string& first,
                                const std::string& last, std::int64_t account_id)
