@@ -2,6 +2,7 @@
 #include "app/bench_seed.h"
 #include "app/commands.h"
 #include "app/log.h"
+#include "app/offers.h"
 #include "app/purge.h"
 #include "app/reminders.h"
 
@@ -29,6 +30,8 @@ const Command commands[] = {
     {"seed-bench", app::run_seed_bench, "create the benchmark dataset (bench families, sessions)"},
     {"send-reminders", app::run_send_reminders,
      "mail the families who have not booked next week before the deadline"},
+    {"expire-offers", app::run_expire_offers,
+     "offer to the next wait-listed child the places not confirmed in time"},
     {"purge-families", app::run_purge_families,
      "delete the data of families archived past the retention period"},
 };

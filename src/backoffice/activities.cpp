@@ -82,6 +82,18 @@ constexpr FieldSpec places_fields[] = {
      "Une fois l'activité complète, les demandes suivantes attendent une place libérée."},
     {"taille_liste_attente", "Taille de la liste d'attente", "text", 4, true, Check::Text,
      "Nombre d'enfants en attente au plus chaque jour, de 0 à 1 000."},
+    {"age_groupe_mois", "Capacité par groupe d'âge : âge limite, en mois", "text", 3, false,
+     Check::Text, "Facultatif ; par exemple 72 pour séparer les moins de 6 ans des plus grands."},
+    {"capacite_petits", "Places par jour pour les enfants plus jeunes que cet âge", "text", 5,
+     false, Check::Text,
+     "Avec l'âge limite ; les autres enfants ont le reste de la capacité par jour."},
+    {"delai_confirmation",
+     "Délai pour confirmer une place libérée après le délai de réservation, "
+     "en heures",
+     "text", 3, false, Check::Text,
+     "De 1 à 168 (24 si vide) ; la place est proposée au premier enfant de la liste d'attente, "
+     "puis au "
+     "suivant sans réponse (jamais au-delà de la veille à minuit)."},
     {"attribution", "Attribution des places à l'ouverture des inscriptions", "select", 10, true,
      Check::Choice, "", allocation_options},
 };
@@ -293,7 +305,21 @@ FormData read_activity_form(const http::Params& form)
                  "La capacité par jour est un nombre entier de 1 à 10 000.");
     read_bounded(data, "taille_liste_attente", 0, max_waiting_list,
                  "La taille de la liste d'attente est un nombre entier de 0 à 1 000.");
+    read_bounded(data, "delai_confirmation", 1, 168,
+                 "Le délai pour confirmer est un nombre entier d'heures, de 1 à 168.");
     const auto age_message = "L'âge s'écrit en mois, nombre entier de 0 à 300 (36 pour 3 ans).";
+    const auto split = read_bounded(data, "age_groupe_mois", 1, max_age_months, age_message);
+    const auto young = read_bounded(data, "capacite_petits", 0, max_capacity,
+                                    "Le nombre de places est un nombre entier de 0 à 10 000.");
+    if (split.has_value() != young.has_value() && !data.errors.count("capacite_petits") &&
+        !data.errors.count("age_groupe_mois"))
+        data.errors["capacite_petits"] =
+            "Indiquez à la fois l'âge limite et le nombre de places des plus jeunes, ou aucun "
+            "des deux.";
+    else if (young && !data.errors.count("capacite") &&
+             *young > http::parse_int(data.get("capacite")).value_or(0))
+        data.errors["capacite_petits"] =
+            "Les places des plus jeunes ne peuvent pas dépasser la capacité par jour.";
     const auto min_age = read_bounded(data, "age_min_mois", 0, max_age_months, age_message);
     const auto max_age = read_bounded(data, "age_max_mois", 0, max_age_months, age_message);
     if (min_age && max_age && *min_age > *max_age)
@@ -358,6 +384,9 @@ db::Activity activity_of(const FormData& d, std::int64_t id)
     a.allocation = d.get("attribution");
     a.active = d.get("active") == "1";
     a.reminder = d.get("rappel") == "1";
+    a.offer_hours = optional_int(d.get("delai_confirmation")).value_or(24);
+    a.young_age_months = optional_int(d.get("age_groupe_mois"));
+    a.young_capacity = optional_int(d.get("capacite_petits"));
     return a;
 }
 
@@ -381,6 +410,9 @@ FormData values_of(const db::Activity& a)
                 {"capacite", a.capacity > 0 ? std::to_string(a.capacity) : ""},
                 {"liste_attente", flag(a.waiting_list)},
                 {"taille_liste_attente", std::to_string(a.waiting_list_size)},
+                {"age_groupe_mois", number(a.young_age_months)},
+                {"capacite_petits", number(a.young_capacity)},
+                {"delai_confirmation", std::to_string(a.offer_hours)},
                 {"attribution", a.allocation},
                 {"age_min_mois", number(a.min_age_months)},
                 {"age_max_mois", number(a.max_age_months)},
@@ -409,6 +441,11 @@ std::vector<std::pair<std::string, std::string>> described(const db::Activity& a
         {"capacité", std::to_string(a.capacity)},
         {"liste d'attente",
          a.waiting_list ? std::to_string(a.waiting_list_size) + " places" : "non"},
+        {"places par groupe d'âge", a.young_age_months && a.young_capacity
+                                        ? std::to_string(*a.young_capacity) + " avant " +
+                                              std::to_string(*a.young_age_months) + " mois"
+                                        : "non"},
+        {"délai pour confirmer une place libérée", std::to_string(a.offer_hours) + " h"},
         {"âge", domain::describe_age_range_fr(a.min_age_months, a.max_age_months)},
         {"niveaux", a.school_levels},
         {"résidents seulement", yes_no(a.residents_only)},

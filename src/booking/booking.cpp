@@ -2,6 +2,8 @@
 
 #include "domain/booking_rules.h"
 
+#include <algorithm>
+
 namespace booking
 {
 
@@ -59,6 +61,37 @@ std::string day_text(const std::string& day)
 std::string ordinal(int n)
 {
     return std::to_string(n) + (n == 1 ? "re" : "e");
+}
+
+std::string utc_text(std::int64_t epoch)
+{
+    return domain::format_sql_datetime(domain::utc_from_epoch(epoch));
+}
+
+// The age group of a child on `day` when the activity splits its places: true for the
+// young ones. A child without a birth date counts with the older ones.
+std::optional<bool> young_on(const db::Activity& a, const std::string& birth,
+                             const std::string& day)
+{
+    if (!a.young_age_months || !a.young_capacity)
+        return std::nullopt;
+    const auto b = date_of(birth);
+    const auto d = date_of(day);
+    return b && d && domain::age_in_months(*b, *d) < *a.young_age_months;
+}
+
+// True when the child's age group still has a place on the occurrence (locked).
+bool group_has_room(db::Connection& conn, const db::Activity& a, std::int64_t occurrence_id,
+                    const std::string& day, const std::string& birth)
+{
+    const auto young = young_on(a, birth, day);
+    if (!young)
+        return true;
+    int same = 0;
+    for (const auto& b : db::holder_birth_dates(conn, occurrence_id))
+        same += young_on(a, b, day) == young;
+    const int limit = *young ? *a.young_capacity : a.capacity - *a.young_capacity;
+    return same < limit;
 }
 
 } // namespace
@@ -141,11 +174,43 @@ template <class F> auto with_retry(F attempt)
 }
 
 std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
-                                std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
-                                std::int64_t now);
+                                const db::Activity& activity, std::int64_t occurrence_id,
+                                const Prerequisites& pre, Actor actor, std::int64_t now);
+
+// Gives a freed place to the first wait-listed child whose age group has room: booked at
+// once while bookings are open, offered until a set time after the booking deadline (if
+// there is still time before the day). Updates the counters' values; returns the child.
+std::optional<Promotion> promote(db::Connection& conn, const db::Activity& activity,
+                                 const db::LockedOccurrence& occurrence, int& booked, int& waiting,
+                                 std::int64_t now)
+{
+    for (const auto& next : db::waiting_list(conn, occurrence.id)) {
+        if (!group_has_room(conn, activity, occurrence.id, occurrence.day, next.birth_date))
+            continue;
+        Promotion p{next, std::nullopt};
+        if (deadline(activity.booking_rule, occurrence.day, now, false).allowed) {
+            db::set_booking_status(conn, next.id, db::BookingStatus::Booked, false, "system", 0);
+        } else {
+            const auto day = date_of(occurrence.day);
+            if (!day)
+                return std::nullopt;
+            const auto day_starts = domain::epoch_from_paris({*day, 0, 0, 0});
+            const auto until =
+                std::min(now + std::int64_t(std::max(activity.offer_hours, 1)) * 3600, day_starts);
+            if (until - now < 30 * 60)
+                return std::nullopt; // too late to ask anyone: the place stays free
+            db::offer_place(conn, next.id, utc_text(until));
+            p.confirm_before = until;
+        }
+        ++booked;
+        --waiting;
+        return p;
+    }
+    return std::nullopt;
+}
 std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
                                   std::int64_t occurrence_id, Actor actor, std::int64_t now,
-                                  const std::function<void(const db::Booking&)>& on_promoted);
+                                  const OnPromoted& on_promoted);
 
 } // namespace
 
@@ -153,13 +218,43 @@ std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const 
                            std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
                            std::int64_t now)
 {
-    return with_retry(
-        [&] { return book_once(conn, commune_id, child, occurrence_id, pre, actor, now); });
+    // Without the lock first: an opening rush sends thousands of requests for one
+    // occurrence, and all those that can only be refused (already booked, a rule, the day
+    // and its waiting list full) are answered without queueing on its row lock. A place
+    // freed a millisecond later is missed as if the parent had come a millisecond earlier.
+    const auto seen = db::peek_occurrence(conn, commune_id, occurrence_id);
+    if (!seen)
+        return std::nullopt;
+    const auto activity = db::load_activity(conn, commune_id, seen->activity_id);
+    if (!activity)
+        return std::nullopt;
+    const auto status = db::booking_status(conn, seen->id, child.id);
+    if (status == db::BookingStatus::Booked) {
+        Result r;
+        r.outcome = Outcome::AlreadyBooked;
+        r.message = child.first_name + " est déjà inscrit(e) à " + activity->name + " le " +
+                    day_text(seen->day) + ".";
+        return r;
+    }
+    if (status != db::BookingStatus::Waiting && status != db::BookingStatus::Offered) {
+        auto why = refusal(*activity, seen->day, seen->closed, child, pre, now);
+        if (why.empty() && !collects_requests(*activity, now))
+            why = capacity_refusal(*activity, seen->capacity, seen->booked, seen->waiting);
+        if (!why.empty()) {
+            Result r;
+            r.outcome = Outcome::Refused;
+            r.message = std::move(why);
+            return r;
+        }
+    }
+    return with_retry([&] {
+        return book_once(conn, commune_id, child, *activity, occurrence_id, pre, actor, now);
+    });
 }
 
 std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,
                              std::int64_t occurrence_id, Actor actor, std::int64_t now,
-                             const std::function<void(const db::Booking&)>& on_promoted)
+                             const OnPromoted& on_promoted)
 {
     return with_retry([&] {
         return cancel_once(conn, commune_id, child, occurrence_id, actor, now, on_promoted);
@@ -170,16 +265,14 @@ namespace
 {
 
 std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
-                                std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
-                                std::int64_t now)
+                                const db::Activity& activity_row, std::int64_t occurrence_id,
+                                const Prerequisites& pre, Actor actor, std::int64_t now)
 {
     db::Transaction tx(conn);
     const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
     if (!occurrence)
         return std::nullopt;
-    const auto activity = db::load_activity(conn, commune_id, occurrence->activity_id);
-    if (!activity)
-        return std::nullopt;
+    const auto* activity = &activity_row;
     Result r;
     const auto existing = db::find_booking(conn, occurrence->id, child.id);
     if (existing && existing->status == db::BookingStatus::Booked) {
@@ -193,6 +286,23 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
         r.position = db::waiting_position(conn, occurrence->id, existing->id);
         r.message =
             child.first_name + " est déjà sur la liste d'attente (" + ordinal(r.position) + ").";
+        return r;
+    }
+    if (existing && existing->status == db::BookingStatus::Offered) {
+        const auto until = domain::parse_sql_datetime(existing->offer_expires_at);
+        if (!until || domain::utc_epoch(*until) <= now) {
+            r.outcome = Outcome::Refused;
+            r.message = "Le délai pour confirmer la place proposée est dépassé : elle est "
+                        "proposée à l'enfant suivant sur la liste d'attente.";
+            return r;
+        }
+        db::set_booking_status(conn, existing->id, db::BookingStatus::Booked, false, actor.kind,
+                               actor.id);
+        db::mark_late_cancellation_taken(conn, occurrence->id);
+        r.outcome = Outcome::Booked;
+        r.message = "La place proposée est confirmée : " + activity->name + " est réservé le " +
+                    day_text(occurrence->day) + " pour " + child.first_name + ".";
+        tx.commit();
         return r;
     }
     if (auto why = refusal(*activity, occurrence->day, occurrence->closed, child, pre, now);
@@ -220,7 +330,8 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
         r.message = "La demande pour " + activity->name + " le " + day_text(occurrence->day) +
                     " est enregistrée : les places seront attribuées après la clôture des "
                     "inscriptions, selon les règles de priorité publiées puis par tirage au sort.";
-    } else if (occurrence->booked < occurrence->capacity) {
+    } else if (occurrence->booked < occurrence->capacity &&
+               group_has_room(conn, *activity, occurrence->id, occurrence->day, child.birth_date)) {
         w.status = db::BookingStatus::Booked;
         db::write_booking(conn, commune_id, w);
         db::set_occurrence_counters(conn, occurrence->id, occurrence->booked + 1,
@@ -249,7 +360,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
 
 std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
                                   std::int64_t occurrence_id, Actor actor, std::int64_t now,
-                                  const std::function<void(const db::Booking&)>& on_promoted)
+                                  const OnPromoted& on_promoted)
 {
     db::Transaction tx(conn);
     const auto occurrence = db::lock_occurrence(conn, commune_id, occurrence_id);
@@ -261,7 +372,8 @@ std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id,
     Result r;
     const auto existing = db::find_booking(conn, occurrence->id, child.id);
     if (!existing || (existing->status != db::BookingStatus::Booked &&
-                      existing->status != db::BookingStatus::Waiting)) {
+                      existing->status != db::BookingStatus::Waiting &&
+                      existing->status != db::BookingStatus::Offered)) {
         r.outcome = Outcome::Refused;
         r.message = child.first_name + " n'a pas de réservation pour " + activity->name + " le " +
                     day_text(occurrence->day) + ".";
@@ -281,31 +393,39 @@ std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id,
         --waiting;
         r.message = child.first_name + " est retiré(e) de la liste d'attente de " + activity->name +
                     " le " + day_text(occurrence->day) + ".";
+    } else if (existing->status == db::BookingStatus::Offered) {
+        // The family declines the place it was offered: it goes to the next child.
+        db::set_booking_status(conn, existing->id, db::BookingStatus::Cancelled, false, actor.kind,
+                               actor.id);
+        --booked;
+        r.promoted = promote(conn, *activity, *occurrence, booked, waiting, now);
+        if (r.promoted && on_promoted)
+            on_promoted(*r.promoted);
+        r.message = "La place proposée pour " + activity->name + " le " +
+                    day_text(occurrence->day) +
+                    " est refusée : elle est proposée à l'enfant "
+                    "suivant sur la liste d'attente.";
     } else {
         const auto check = deadline(activity->cancel_rule, occurrence->day, now, true);
         r.late = !check.allowed;
         db::set_booking_status(conn, existing->id, db::BookingStatus::Cancelled, r.late, actor.kind,
                                actor.id);
         --booked;
-        if (auto next = db::first_waiting(conn, occurrence->id)) {
-            db::set_booking_status(conn, next->id, db::BookingStatus::Booked, false, "system", 0);
-            ++booked;
-            --waiting;
-            if (r.late)
-                db::mark_place_taken(conn, existing->id);
-            r.promoted = next;
-            if (on_promoted)
-                on_promoted(*next);
-        }
+        r.promoted = promote(conn, *activity, *occurrence, booked, waiting, now);
+        if (r.promoted && !r.promoted->confirm_before && r.late)
+            db::mark_place_taken(conn, existing->id);
+        if (r.promoted && on_promoted)
+            on_promoted(*r.promoted);
+        const bool taken = r.promoted && !r.promoted->confirm_before;
         r.message = "La réservation de " + activity->name + " le " + day_text(occurrence->day) +
                     " pour " + child.first_name + " est annulée.";
         if (r.late)
-            r.message += r.promoted ? " Le délai d'annulation était dépassé, mais un enfant de la "
-                                      "liste d'attente a pris la place : elle ne sera pas "
-                                      "facturée."
-                                    : " Le délai d'annulation était dépassé : ce jour reste "
-                                      "facturé, sauf si un enfant de la liste d'attente prend "
-                                      "la place.";
+            r.message += taken ? " Le délai d'annulation était dépassé, mais un enfant de la "
+                                 "liste d'attente a pris la place : elle ne sera pas "
+                                 "facturée."
+                               : " Le délai d'annulation était dépassé : ce jour reste "
+                                 "facturé, sauf si un enfant de la liste d'attente prend "
+                                 "la place.";
     }
     db::set_occurrence_counters(conn, occurrence->id, booked, waiting);
     r.outcome = Outcome::Cancelled;
@@ -314,6 +434,39 @@ std::optional<Result> cancel_once(db::Connection& conn, std::int64_t commune_id,
 }
 
 } // namespace
+
+int expire_offers(db::Connection& conn, std::int64_t now, const OnPromoted& on_promoted)
+{
+    int withdrawn = 0;
+    for (const auto& offer : db::expired_offers(conn, utc_text(now))) {
+        withdrawn += with_retry([&] {
+            db::Transaction tx(conn);
+            const auto occurrence =
+                db::lock_occurrence(conn, offer.commune_id, offer.occurrence_id);
+            if (!occurrence)
+                return 0;
+            const auto activity =
+                db::load_activity(conn, offer.commune_id, occurrence->activity_id);
+            const auto existing = db::find_booking(conn, occurrence->id, offer.child_id);
+            if (!activity || !existing || existing->status != db::BookingStatus::Offered)
+                return 0; // confirmed or declined meanwhile
+            const auto until = domain::parse_sql_datetime(existing->offer_expires_at);
+            if (until && domain::utc_epoch(*until) > now)
+                return 0;
+            db::set_booking_status(conn, existing->id, db::BookingStatus::Cancelled, false,
+                                   "system", 0);
+            int booked = occurrence->booked - 1;
+            int waiting = occurrence->waiting;
+            const auto next = promote(conn, *activity, *occurrence, booked, waiting, now);
+            if (next && on_promoted)
+                on_promoted(*next);
+            db::set_occurrence_counters(conn, occurrence->id, booked, waiting);
+            tx.commit();
+            return 1;
+        });
+    }
+    return withdrawn;
+}
 
 Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, const Child& child,
                 const Prerequisites& pre, std::int64_t now)
@@ -343,6 +496,18 @@ Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, co
         case db::BookingStatus::Requested:
             c.state = CellState::Requested;
             return c;
+        case db::BookingStatus::Offered: {
+            c.state = CellState::Offered;
+            const auto until = domain::parse_sql_datetime(entry.offer_expires_at);
+            if (until && domain::utc_epoch(*until) > now) {
+                c.can_confirm = true;
+                c.note = "Une place s'est libérée : confirmez-la avant le " +
+                         domain::format_instant_long_fr(domain::utc_epoch(*until)) + ".";
+            } else {
+                c.note = "Le délai pour confirmer cette place est dépassé.";
+            }
+            return c;
+        }
         case db::BookingStatus::Refused:
             c.state = CellState::Refused;
             return c;
@@ -392,6 +557,8 @@ const char* cell_label(CellState s)
     switch (s) {
     case CellState::Available:
         return "Disponible";
+    case CellState::Offered:
+        return "Place proposée";
     case CellState::Booked:
         return "Réservé";
     case CellState::Waiting:
@@ -425,6 +592,8 @@ const char* cell_class(CellState s)
     switch (s) {
     case CellState::Available:
         return "disponible";
+    case CellState::Offered:
+        return "propose";
     case CellState::Booked:
         return "reserve";
     case CellState::Waiting:

@@ -51,13 +51,20 @@ enum class Outcome {
     Refused,
 };
 
+// A wait-listed child who got a freed place: booked, or offered until confirm_before (UTC
+// epoch) when the booking deadline had passed.
+struct Promotion {
+    db::Booking booking;
+    std::optional<std::int64_t> confirm_before;
+};
+
 struct Result {
     Outcome outcome = Outcome::Refused;
     std::string message; // French, for the parent: what happened or which rule refused
     int position = 0;    // on the waiting list
     bool late = false;   // a cancellation past the cancellation deadline
     // A wait-listed child who got the freed place (to be told by mail).
-    std::optional<db::Booking> promoted;
+    std::optional<Promotion> promoted;
 };
 
 // The rule that refuses booking `activity` on `day` for `child` now, or "" when none.
@@ -80,20 +87,29 @@ std::string late_cancellation(const db::Activity& activity, const std::string& d
 bool collects_requests(const db::Activity& activity, std::int64_t now);
 
 // Books (or wait-lists) the child on the occurrence, in its own transaction. The
-// occurrence must be in the commune (else nullopt: a 404 for the caller).
+// occurrence must be in the commune (else nullopt: a 404 for the caller). On a place offered
+// to the child, confirms it (refused once the offer has expired). With an age-group split,
+// a child whose group is full waits even when the day has places.
 std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
                            std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
                            std::int64_t now);
-// Cancels the child's booking or waiting-list place, in its own transaction.
-// `on_promoted` runs inside that transaction for the wait-listed child who gets the place
-// (to queue its family's mail with the change).
+using OnPromoted = std::function<void(const Promotion&)>;
+
+// Cancels the child's booking or waiting-list place (or declines a place offered), in its
+// own transaction. `on_promoted` runs inside that transaction for the wait-listed child who
+// gets the place (to queue its family's mail with the change).
 std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,
                              std::int64_t occurrence_id, Actor actor, std::int64_t now,
-                             const std::function<void(const db::Booking&)>& on_promoted = {});
+                             const OnPromoted& on_promoted = {});
+
+// Withdraws the offers not confirmed by `now` and offers each place to the next child (or
+// frees it); `on_promoted` as for cancel(). Returns the number of offers withdrawn.
+int expire_offers(db::Connection& conn, std::int64_t now, const OnPromoted& on_promoted = {});
 
 // What a parent sees for one occurrence in the month view.
 enum class CellState {
     Available,
+    Offered,
     Booked,
     Waiting,
     Requested,
@@ -111,7 +127,8 @@ struct Cell {
     CellState state = CellState::Available;
     bool can_book = false;
     bool can_cancel = false;
-    std::string note; // French detail: the refusal rule, "2e sur la liste d'attente"…
+    bool can_confirm = false; // a place offered: confirm it (book) or decline it (cancel)
+    std::string note;         // French detail: the refusal rule, "2e sur la liste d'attente"…
 };
 Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, const Child& child,
                 const Prerequisites& pre, std::int64_t now);

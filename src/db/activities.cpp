@@ -15,7 +15,7 @@ constexpr const char* activity_columns =
     " DATE_FORMAT(period_end, '%Y-%m-%d') AS pe, holiday_policy, capacity, waiting_list,"
     " waiting_list_size, min_age_months, max_age_months, school_levels, residents_only,"
     " requires_complete_file, requires_rules, booking_rule, cancel_rule, long_mode, allocation,"
-    " active, reminder";
+    " active, reminder, offer_hours, young_age_months, young_capacity";
 
 Activity read_activity(sql::ResultSet& rs)
 {
@@ -46,6 +46,11 @@ Activity read_activity(sql::ResultSet& rs)
     a.allocation = rs.getString("allocation");
     a.active = rs.getBoolean("active");
     a.reminder = rs.getBoolean("reminder");
+    a.offer_hours = rs.getInt("offer_hours");
+    if (!rs.isNull("young_age_months"))
+        a.young_age_months = rs.getInt("young_age_months");
+    if (!rs.isNull("young_capacity"))
+        a.young_capacity = rs.getInt("young_capacity");
     return a;
 }
 
@@ -57,7 +62,7 @@ void set_optional_int(sql::PreparedStatement& st, int index, const std::optional
         st.setNull(index, sql::DataType::INTEGER);
 }
 
-// Binds the 23 editable columns from `first`, in activity_columns order without id.
+// Binds the 26 editable columns from `first`, in activity_columns order without id.
 void bind_activity(sql::PreparedStatement& st, int first, const Activity& a)
 {
     st.setString(first, a.name);
@@ -83,6 +88,9 @@ void bind_activity(sql::PreparedStatement& st, int first, const Activity& a)
     st.setString(first + 20, a.allocation);
     st.setBoolean(first + 21, a.active);
     st.setBoolean(first + 22, a.reminder);
+    st.setInt(first + 23, a.offer_hours);
+    set_optional_int(st, first + 24, a.young_age_months);
+    set_optional_int(st, first + 25, a.young_capacity);
 }
 
 Occurrence read_occurrence(sql::ResultSet& rs)
@@ -132,10 +140,12 @@ std::int64_t create_activity(Connection& conn, std::int64_t commune_id, const Ac
         "INSERT INTO activity (name, service, regie, site, weekdays, period_start, period_end,"
         " holiday_policy, capacity, waiting_list, waiting_list_size, min_age_months,"
         " max_age_months, school_levels, residents_only, requires_complete_file, requires_rules,"
-        " booking_rule, cancel_rule, long_mode, allocation, active, reminder, commune_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " booking_rule, cancel_rule, long_mode, allocation, active, reminder, offer_hours,"
+        " young_age_months, young_capacity, commune_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)");
     bind_activity(st, 1, a);
-    st.setInt64(24, commune_id);
+    st.setInt64(27, commune_id);
     try {
         st.executeUpdate();
     } catch (const sql::SQLException& e) {
@@ -153,11 +163,12 @@ void update_activity(Connection& conn, std::int64_t commune_id, const Activity& 
         " period_start = ?, period_end = ?, holiday_policy = ?, capacity = ?, waiting_list = ?,"
         " waiting_list_size = ?, min_age_months = ?, max_age_months = ?, school_levels = ?,"
         " residents_only = ?, requires_complete_file = ?, requires_rules = ?, booking_rule = ?,"
-        " cancel_rule = ?, long_mode = ?, allocation = ?, active = ?, reminder = ?"
+        " cancel_rule = ?, long_mode = ?, allocation = ?, active = ?, reminder = ?,"
+        " offer_hours = ?, young_age_months = ?, young_capacity = ?"
         " WHERE commune_id = ? AND id = ?");
     bind_activity(st, 1, a);
-    st.setInt64(24, commune_id);
-    st.setInt64(25, a.id);
+    st.setInt64(27, commune_id);
+    st.setInt64(28, a.id);
     try {
         st.executeUpdate();
     } catch (const sql::SQLException& e) {

@@ -37,6 +37,11 @@ struct Activity {
     std::string allocation = "first_come";
     bool active = true;
     bool reminder = false; // mail families who have not booked next week before the deadline
+    int offer_hours = 24;  // to confirm a place freed after the booking deadline
+    // Capacity per age group: children younger than young_age_months on the day have
+    // young_capacity places, the others capacity - young_capacity.
+    std::optional<int> young_age_months;
+    std::optional<int> young_capacity;
 };
 
 std::vector<Activity> list_activities(Connection& conn, std::int64_t commune_id, bool active_only);

@@ -16,6 +16,8 @@ const char* booking_status_name(BookingStatus s)
         return "refused";
     case BookingStatus::Cancelled:
         return "cancelled";
+    case BookingStatus::Offered:
+        return "offered";
     }
     return "cancelled";
 }
@@ -23,7 +25,7 @@ const char* booking_status_name(BookingStatus s)
 std::optional<BookingStatus> parse_booking_status(const std::string& text)
 {
     for (const auto s : {BookingStatus::Booked, BookingStatus::Waiting, BookingStatus::Requested,
-                         BookingStatus::Refused, BookingStatus::Cancelled})
+                         BookingStatus::Refused, BookingStatus::Cancelled, BookingStatus::Offered})
         if (text == booking_status_name(s))
             return s;
     return std::nullopt;
@@ -41,20 +43,28 @@ Booking read_booking(sql::ResultSet& rs)
     b.family_id = rs.getInt64("family_id");
     b.status = parse_booking_status(rs.getString("status")).value_or(BookingStatus::Cancelled);
     b.late_cancel = rs.getBoolean("late_cancel");
+    b.offer_expires_at = rs.getString("offer_expires");
+    b.birth_date = rs.getString("birth");
     return b;
 }
 
 constexpr const char* booking_columns =
-    "id, occurrence_id, child_id, family_id, status, late_cancel";
+    "b.id, b.occurrence_id, b.child_id, b.family_id, b.status, b.late_cancel,"
+    " IFNULL(DATE_FORMAT(b.offer_expires_at, '%Y-%m-%d %H:%i:%s'), '') AS offer_expires,"
+    " IFNULL(DATE_FORMAT(m.birth_date, '%Y-%m-%d'), '') AS birth";
+constexpr const char* booking_from = " FROM booking b JOIN family_member m ON m.id = b.child_id";
 
 } // namespace
 
-std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t occurrence_id)
+namespace
 {
-    auto& st = conn.prepare("SELECT id, activity_id, DATE_FORMAT(day, '%Y-%m-%d') AS d, capacity,"
-                            " booked, waiting, closed FROM occurrence"
-                            " WHERE commune_id = ? AND id = ? FOR UPDATE");
+std::optional<LockedOccurrence> read_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id, bool lock)
+{
+    auto& st = conn.prepare(std::string("SELECT id, activity_id, DATE_FORMAT(day, '%Y-%m-%d') AS d,"
+                                        " capacity, booked, waiting, closed FROM occurrence"
+                                        " WHERE commune_id = ? AND id = ?") +
+                            (lock ? " FOR UPDATE" : ""));
     st.setInt64(1, commune_id);
     st.setInt64(2, occurrence_id);
     auto rs = query(st);
@@ -70,6 +80,19 @@ std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t c
     o.closed = rs->getBoolean("closed");
     return o;
 }
+} // namespace
+
+std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id)
+{
+    return read_occurrence(conn, commune_id, occurrence_id, true);
+}
+
+std::optional<LockedOccurrence> peek_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id)
+{
+    return read_occurrence(conn, commune_id, occurrence_id, false);
+}
 
 void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting)
 {
@@ -83,8 +106,8 @@ void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int b
 std::optional<Booking> find_booking(Connection& conn, std::int64_t occurrence_id,
                                     std::int64_t child_id)
 {
-    auto& st = conn.prepare(std::string("SELECT ") + booking_columns +
-                            " FROM booking WHERE occurrence_id = ? AND child_id = ? FOR UPDATE");
+    auto& st = conn.prepare(std::string("SELECT ") + booking_columns + booking_from +
+                            " WHERE b.occurrence_id = ? AND b.child_id = ? FOR UPDATE");
     st.setInt64(1, occurrence_id);
     st.setInt64(2, child_id);
     auto rs = query(st);
@@ -133,7 +156,8 @@ void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus
                         bool late_cancel, const char* actor_kind, std::int64_t actor_id)
 {
     auto& st = conn.prepare("UPDATE booking SET status = ?, late_cancel = ?, updated_by_kind = ?,"
-                            " updated_by = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?");
+                            " updated_by = ?, offer_expires_at = NULL, updated_at = UTC_TIMESTAMP()"
+                            " WHERE id = ?");
     st.setString(1, booking_status_name(status));
     st.setBoolean(2, late_cancel);
     st.setString(3, actor_kind);
@@ -152,16 +176,62 @@ void mark_place_taken(Connection& conn, std::int64_t booking_id)
     st.executeUpdate();
 }
 
-std::optional<Booking> first_waiting(Connection& conn, std::int64_t occurrence_id)
+std::vector<Booking> waiting_list(Connection& conn, std::int64_t occurrence_id)
 {
-    auto& st = conn.prepare(std::string("SELECT ") + booking_columns +
-                            " FROM booking WHERE occurrence_id = ? AND status = 'waiting'"
-                            " ORDER BY queued_at, id LIMIT 1 FOR UPDATE");
+    auto& st = conn.prepare(std::string("SELECT ") + booking_columns + booking_from +
+                            " WHERE b.occurrence_id = ? AND b.status = 'waiting'"
+                            " ORDER BY b.queued_at, b.id FOR UPDATE");
     st.setInt64(1, occurrence_id);
     auto rs = query(st);
-    if (!rs->next())
-        return std::nullopt;
-    return read_booking(*rs);
+    std::vector<Booking> out;
+    while (rs->next())
+        out.push_back(read_booking(*rs));
+    return out;
+}
+
+std::vector<std::string> holder_birth_dates(Connection& conn, std::int64_t occurrence_id)
+{
+    auto& st = conn.prepare("SELECT IFNULL(DATE_FORMAT(m.birth_date, '%Y-%m-%d'), '')"
+                            " FROM booking b JOIN family_member m ON m.id = b.child_id"
+                            " WHERE b.occurrence_id = ? AND b.status IN ('booked', 'offered')");
+    st.setInt64(1, occurrence_id);
+    auto rs = query(st);
+    std::vector<std::string> out;
+    while (rs->next())
+        out.push_back(rs->getString(1));
+    return out;
+}
+
+void offer_place(Connection& conn, std::int64_t booking_id, const std::string& expires_utc)
+{
+    auto& st = conn.prepare("UPDATE booking SET status = 'offered', offer_expires_at = ?,"
+                            " updated_by_kind = 'system', updated_by = NULL,"
+                            " updated_at = UTC_TIMESTAMP() WHERE id = ?");
+    st.setString(1, expires_utc);
+    st.setInt64(2, booking_id);
+    st.executeUpdate();
+}
+
+void mark_late_cancellation_taken(Connection& conn, std::int64_t occurrence_id)
+{
+    auto& st = conn.prepare("UPDATE booking SET place_taken = 1 WHERE occurrence_id = ?"
+                            " AND status = 'cancelled' AND late_cancel = 1 AND place_taken = 0"
+                            " ORDER BY updated_at, id LIMIT 1");
+    st.setInt64(1, occurrence_id);
+    st.executeUpdate();
+}
+
+std::vector<ExpiredOffer> expired_offers(Connection& conn, const std::string& now_utc)
+{
+    auto& st = conn.prepare("SELECT commune_id, occurrence_id, child_id FROM booking"
+                            " WHERE status = 'offered' AND offer_expires_at <= ?"
+                            " ORDER BY offer_expires_at, id LIMIT 1000");
+    st.setString(1, now_utc);
+    auto rs = query(st);
+    std::vector<ExpiredOffer> out;
+    while (rs->next())
+        out.push_back({rs->getInt64(1), rs->getInt64(2), rs->getInt64(3)});
+    return out;
 }
 
 int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id)
@@ -184,7 +254,8 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
     auto& st = conn.prepare(
         "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"
         " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel,"
-        " IFNULL(t.status, '') AS attendance"
+        " IFNULL(t.status, '') AS attendance,"
+        " IFNULL(DATE_FORMAT(b.offer_expires_at, '%Y-%m-%d %H:%i:%s'), '') AS offer_expires"
         " FROM occurrence o JOIN activity a ON a.id = o.activity_id"
         " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"
         " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
@@ -210,6 +281,7 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
             e.status = parse_booking_status(rs->getString("status"));
         e.late_cancel = rs->getBoolean("late_cancel");
         e.attendance = rs->getString("attendance");
+        e.offer_expires_at = rs->getString("offer_expires");
         out.push_back(e);
     }
     return out;

@@ -12,7 +12,9 @@
 namespace db
 {
 
-enum class BookingStatus { Booked, Waiting, Requested, Refused, Cancelled };
+// Offered: a place freed after the booking deadline, held for the first wait-listed child
+// until its family confirms it (or the offer expires); it counts in occurrence.booked.
+enum class BookingStatus { Booked, Waiting, Requested, Refused, Cancelled, Offered };
 const char* booking_status_name(BookingStatus s);
 std::optional<BookingStatus> parse_booking_status(const std::string& text);
 
@@ -28,6 +30,10 @@ struct LockedOccurrence {
 // SELECT … FOR UPDATE: call inside a transaction. nullopt when not in this commune.
 std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
                                                 std::int64_t occurrence_id);
+// The same row read without a lock: counters that may already be stale, good enough to
+// refuse a full day without queueing on the lock (the locked read decides everything else).
+std::optional<LockedOccurrence> peek_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id);
 void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting);
 
 struct Booking {
@@ -37,6 +43,8 @@ struct Booking {
     std::int64_t family_id = 0;
     BookingStatus status = BookingStatus::Booked;
     bool late_cancel = false;
+    std::string offer_expires_at; // UTC "YYYY-MM-DD HH:MM:SS" while offered
+    std::string birth_date;       // the child's, "YYYY-MM-DD" or ""
 };
 // The child's row on the occurrence, locked (FOR UPDATE).
 std::optional<Booking> find_booking(Connection& conn, std::int64_t occurrence_id,
@@ -61,8 +69,22 @@ void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite
 void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus status,
                         bool late_cancel, const char* actor_kind, std::int64_t actor_id);
 void mark_place_taken(Connection& conn, std::int64_t booking_id);
-// The first child of the occurrence's waiting list (locked), if any.
-std::optional<Booking> first_waiting(Connection& conn, std::int64_t occurrence_id);
+// The occurrence's waiting list in order (locked).
+std::vector<Booking> waiting_list(Connection& conn, std::int64_t occurrence_id);
+// Birth dates ("" when unknown) of the children holding a place (booked or offered).
+std::vector<std::string> holder_birth_dates(Connection& conn, std::int64_t occurrence_id);
+// Holds the place for a wait-listed child until `expires_utc`.
+void offer_place(Connection& conn, std::int64_t booking_id, const std::string& expires_utc);
+// A place offered after a late cancellation was taken: the oldest such cancellation of the
+// occurrence is no longer billable.
+void mark_late_cancellation_taken(Connection& conn, std::int64_t occurrence_id);
+struct ExpiredOffer {
+    std::int64_t commune_id = 0;
+    std::int64_t occurrence_id = 0;
+    std::int64_t child_id = 0;
+};
+// Offers not confirmed in time, all communes, at most 1000 per call.
+std::vector<ExpiredOffer> expired_offers(Connection& conn, const std::string& now_utc);
 // Position (1-based) of a waiting booking in its occurrence's list.
 int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id);
 
@@ -77,7 +99,8 @@ struct PlanningEntry {
     bool closed = false;
     std::optional<BookingStatus> status; // the child's booking
     bool late_cancel = false;
-    std::string attendance; // present, absent, excused or "" (pointage)
+    std::string attendance;       // present, absent, excused or "" (pointage)
+    std::string offer_expires_at; // UTC, while the child's place is offered
 };
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,

@@ -94,11 +94,19 @@ void mail_request_decided(app::Context& ctx, const std::string& to, const std::s
 }
 
 void mail_place_freed(app::Context& ctx, const std::string& to, const std::string& what,
-                      const std::string& path)
+                      const std::string& path, const std::string& confirm_before)
 {
-    send(ctx, to, "Une place s'est libérée", "place_liberee", [&](auto& d) {
+    const std::string subject =
+        confirm_before.empty()
+            ? "Une place s'est libérée"
+            : "Une place s'est libérée : confirmez-la avant le " + confirm_before;
+    send(ctx, to, subject, "place_liberee", [&](auto& d) {
         d.SetValue("WHAT", what);
         d.SetValue("LINK", link(ctx, path));
+        if (confirm_before.empty())
+            d.ShowSection("BOOKED");
+        else
+            d.SetValueAndShowSection("BEFORE", confirm_before, "OFFERED");
     });
 }
 

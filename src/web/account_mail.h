@@ -22,8 +22,9 @@ void mail_password_changed(app::Context& ctx, const std::string& to);
 void mail_request_decided(app::Context& ctx, const std::string& to, const std::string& what,
                           bool accepted, const std::string& comment, const std::string& path);
 // A place freed up and the wait-listed child got it; `what` is "Restauration scolaire le
-// jeudi 3 décembre 2026 pour Léa".
+// jeudi 3 décembre 2026 pour Léa". With `confirm_before` ("lundi 3 mars 2030 à 10h00"), the
+// place is only offered and the family must confirm it by then.
 void mail_place_freed(app::Context& ctx, const std::string& to, const std::string& what,
-                      const std::string& path);
+                      const std::string& path, const std::string& confirm_before = {});
 
 } // namespace web

@@ -1,7 +1,9 @@
 #include "web/booking_context.h"
 
 #include "db/family_file.h"
+#include "domain/booking_rules.h"
 #include "domain/identity.h"
+#include "web/account_mail.h"
 #include "web/member_file.h"
 
 namespace web
@@ -36,6 +38,29 @@ booking::Prerequisites booking_prerequisites(app::Context& ctx, const db::Family
             pre.rules_accepted.insert(r.service);
     }
     return pre;
+}
+
+void tell_promoted(app::Context& ctx, const booking::Promotion& promoted,
+                   const db::Activity& activity, const std::string& day)
+{
+    const auto family = db::load_family(ctx.db(), ctx.commune.id, promoted.booking.family_id);
+    const auto date = domain::parse_sql_datetime(day + " 00:00:00");
+    if (!family || !date)
+        return;
+    std::string first_name;
+    for (const auto& m : family->members)
+        if (m.id == promoted.booking.child_id)
+            first_name = m.first_name;
+    const auto what =
+        activity.name + " le " + domain::format_long_date_fr(date->date) + " pour " + first_name;
+    const auto path = "/famille/planning?enfant=" + std::to_string(promoted.booking.child_id) +
+                      "&mois=" + day.substr(0, 7);
+    const auto before = promoted.confirm_before
+                            ? domain::format_instant_long_fr(*promoted.confirm_before)
+                            : std::string();
+    for (const auto& account : db::linked_accounts(ctx.db(), ctx.commune.id, family->id))
+        if (account.confirmed)
+            mail_place_freed(ctx, account.email, what, path, before);
 }
 
 } // namespace web

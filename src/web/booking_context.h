@@ -14,4 +14,9 @@ booking::Child booking_child(const app::Context& ctx, const db::Family& family,
 booking::Prerequisites booking_prerequisites(app::Context& ctx, const db::Family& family,
                                              std::int64_t child_id);
 
+// Mails the family of a wait-listed child who just got a place (booked, or offered until a
+// time to confirm it).
+void tell_promoted(app::Context& ctx, const booking::Promotion& promoted,
+                   const db::Activity& activity, const std::string& day);
+
 } // namespace web

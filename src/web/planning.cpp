@@ -79,24 +79,6 @@ std::string planning_url(std::int64_t child_id, const std::string& day)
     return "/famille/planning?enfant=" + std::to_string(child_id) + "&mois=" + day.substr(0, 7);
 }
 
-// Mails the family of a wait-listed child who just got a place.
-void tell_promoted(app::Context& ctx, const db::Booking& promoted, const db::Activity& activity,
-                   const std::string& day)
-{
-    const auto family = db::load_family(ctx.db(), ctx.commune.id, promoted.family_id);
-    if (!family)
-        return;
-    std::string first_name;
-    for (const auto& m : family->members)
-        if (m.id == promoted.child_id)
-            first_name = m.first_name;
-    const auto what =
-        activity.name + " le " + domain::format_long_date_fr(date_of(day)) + " pour " + first_name;
-    for (const auto& account : db::linked_accounts(ctx.db(), ctx.commune.id, family->id))
-        if (account.confirmed)
-            mail_place_freed(ctx, account.email, what, planning_url(promoted.child_id, day));
-}
-
 struct Target {
     db::Family family;
     db::Member child; // a copy: the family may move
@@ -122,20 +104,35 @@ Target target_of(app::Context& ctx)
     return t;
 }
 
-http::Response confirmation(app::Context& ctx, const Target& t, bool cancelling,
+// What a form of the month view does, in the parent's words.
+struct Step {
+    const char* verb;          // "Réserver"
+    const char* action;        // the form's route
+    const char* confirm_label; // "Oui, réserver"
+    const char* title;
+};
+const Step book_step{"Réserver", "/famille/reservations", "Oui, réserver",
+                     "Confirmer la réservation"};
+const Step cancel_step{"Annuler", "/famille/reservations/annuler", "Oui, annuler",
+                       "Confirmer l'annulation"};
+const Step accept_step{"Accepter la place proposée :", "/famille/reservations",
+                       "Oui, accepter la place", "Accepter la place proposée"};
+const Step decline_step{"Refuser la place proposée :", "/famille/reservations/annuler",
+                        "Oui, refuser la place", "Refuser la place proposée"};
+
+http::Response confirmation(app::Context& ctx, const Target& t, const Step& step,
                             const std::string& warning)
 {
     const auto when = domain::format_long_date_fr(date_of(t.occurrence.day));
-    const auto question = std::string(cancelling ? "Annuler " : "Réserver ") + t.activity.name +
-                          " le " + when + " pour " + t.child.first_name + " ?";
-    view::Page page("famille/confirmation.tpl",
-                    cancelling ? "Confirmer l'annulation" : "Confirmer la réservation");
+    const auto question = std::string(step.verb) + " " + t.activity.name + " le " + when +
+                          " pour " + t.child.first_name + " ?";
+    view::Page page("famille/confirmation.tpl", step.title);
     auto& d = page.dict();
     d.SetValue("QUESTION", question);
-    d.SetValue("ACTION", cancelling ? "/famille/reservations/annuler" : "/famille/reservations");
+    d.SetValue("ACTION", step.action);
     d.SetIntValue("CHILD_ID", t.child.id);
     d.SetIntValue("OCCURRENCE_ID", t.occurrence_id);
-    d.SetValue("CONFIRM_LABEL", cancelling ? "Oui, annuler" : "Oui, réserver");
+    d.SetValue("CONFIRM_LABEL", step.confirm_label);
     d.SetValue("BACK_URL", planning_url(t.child.id, t.occurrence.day));
     if (!warning.empty())
         d.SetValueAndShowSection("WARNING", warning, "HAS_WARNING");
@@ -267,29 +264,32 @@ http::Response planning_page(app::Context& ctx)
                     item->SetValueAndShowSection("NOTE", state.note, "HAS_NOTE");
                 const auto what = a->second->name + " le " + domain::format_long_date_fr(day) +
                                   " pour " + child->first_name;
-                if (state.can_book || state.can_cancel) {
+                const auto add_form = [&](const Step& step, const std::string& button,
+                                          const std::string& label, const std::string& warning) {
                     auto* form = item->AddSectionDictionary("ACTION");
-                    form->SetValue("FORM_ACTION", state.can_book ? "/famille/reservations"
-                                                                 : "/famille/reservations/annuler");
-                    const bool queue = state.state == booking::CellState::Full;
-                    form->SetValue("BUTTON", !state.can_book ? "Annuler"
-                                             : queue         ? "Liste d'attente"
-                                                             : "Réserver");
-                    form->SetValue("BUTTON_LABEL", (!state.can_book ? "Annuler "
-                                                    : queue ? "S'inscrire sur la liste d'attente : "
-                                                            : "Réserver ") +
-                                                       what);
+                    form->SetValue("FORM_ACTION", step.action);
+                    form->SetValue("BUTTON", button);
+                    form->SetValue("BUTTON_LABEL", label + what);
                     form->SetValueAndShowSection(
-                        "QUESTION", (state.can_book ? "Réserver " : "Annuler ") + what + " ?",
-                        "HAS_QUESTION");
-                    if (queue)
-                        form->SetValueAndShowSection("WARNING",
-                                                     "Cette journée est complète : votre enfant "
-                                                     "sera inscrit sur la liste d'attente.",
-                                                     "HAS_WARNING");
+                        "QUESTION", std::string(step.verb) + " " + what + " ?", "HAS_QUESTION");
+                    if (!warning.empty())
+                        form->SetValueAndShowSection("WARNING", warning, "HAS_WARNING");
                     form->SetIntValue("CHILD_ID", child->id);
                     form->SetIntValue("OCCURRENCE_ID", e->occurrence_id);
                     form->SetValue("CSRF", ctx.csrf());
+                };
+                if (state.can_confirm) {
+                    add_form(accept_step, "Accepter", "Accepter la place proposée : ", "");
+                    add_form(decline_step, "Refuser", "Refuser la place proposée : ", "");
+                } else if (state.can_book) {
+                    const bool queue = state.state == booking::CellState::Full;
+                    add_form(book_step, queue ? "Liste d'attente" : "Réserver",
+                             queue ? "S'inscrire sur la liste d'attente : " : "Réserver ",
+                             queue ? "Cette journée est complète : votre enfant sera inscrit sur "
+                                     "la liste d'attente."
+                                   : "");
+                } else if (state.can_cancel) {
+                    add_form(cancel_step, "Annuler", "Annuler ", "");
                 }
             }
         }
@@ -304,6 +304,8 @@ http::Response booking_submit(app::Context& ctx)
     const auto pre = booking_prerequisites(ctx, t.family, t.child.id);
     const auto now = now_epoch();
     if (ctx.req.form().get("confirme") != "1") {
+        if (db::booking_status(ctx.db(), t.occurrence_id, t.child.id) == db::BookingStatus::Offered)
+            return confirmation(ctx, t, accept_step, "");
         if (const auto why =
                 booking::refusal(t.activity, t.occurrence.day, t.occurrence.closed, kid, pre, now);
             !why.empty())
@@ -316,7 +318,7 @@ http::Response booking_submit(app::Context& ctx)
         if (t.occurrence.booked >= t.occurrence.capacity)
             warning = "Cette journée est complète : votre enfant sera inscrit sur la liste "
                       "d'attente.";
-        return confirmation(ctx, t, false, warning);
+        return confirmation(ctx, t, book_step, warning);
     }
     const auto result = booking::book(ctx.db(), ctx.commune.id, kid, t.occurrence_id, pre,
                                       {"parent", ctx.parent->id}, now);
@@ -350,6 +352,8 @@ http::Response booking_cancel(app::Context& ctx)
         // Nothing to cancel is refused now rather than after the confirmation; a booking past
         // the cancellation deadline may still be cancelled, but the parent is told first.
         const auto status = db::booking_status(ctx.db(), t.occurrence_id, t.child.id);
+        if (status == db::BookingStatus::Offered)
+            return confirmation(ctx, t, decline_step, "");
         if (status != db::BookingStatus::Booked && status != db::BookingStatus::Waiting)
             throw http::Error(
                 409, t.child.first_name + " n'a pas de réservation pour " + t.activity.name +
@@ -361,11 +365,11 @@ http::Response booking_cancel(app::Context& ctx)
                 warning += " Vous pouvez tout de même annuler : ce jour restera facturé, sauf si "
                            "un enfant de la liste d'attente prend la place.";
         }
-        return confirmation(ctx, t, true, warning);
+        return confirmation(ctx, t, cancel_step, warning);
     }
     const auto result =
         booking::cancel(ctx.db(), ctx.commune.id, kid, t.occurrence_id, {"parent", ctx.parent->id},
-                        now, [&](const db::Booking& promoted) {
+                        now, [&](const booking::Promotion& promoted) {
                             tell_promoted(ctx, promoted, t.activity, t.occurrence.day);
                         });
     if (!result)
@@ -373,9 +377,11 @@ http::Response booking_cancel(app::Context& ctx)
     if (result->outcome != booking::Outcome::Cancelled)
         throw http::Error(409, result->message);
     const auto back = planning_url(t.child.id, t.occurrence.day);
-    return http::see_other(
-        back + (result->late && !result->promoted ? "&resultat=annule-tard" : "&resultat=annule") +
-        "#o-" + std::to_string(t.occurrence_id));
+    return http::see_other(back +
+                           (result->late && (!result->promoted || result->promoted->confirm_before)
+                                ? "&resultat=annule-tard"
+                                : "&resultat=annule") +
+                           "#o-" + std::to_string(t.occurrence_id));
 }
 
 } // namespace web

@@ -141,11 +141,17 @@ http::Response sick_leave_submit(app::Context& ctx)
     for (const auto& e :
          db::child_planning(ctx.db(), ctx.commune.id, child->id, iso(today), iso(until))) {
         if (!e.status ||
-            (*e.status != db::BookingStatus::Booked && *e.status != db::BookingStatus::Waiting))
+            (*e.status != db::BookingStatus::Booked && *e.status != db::BookingStatus::Waiting &&
+             *e.status != db::BookingStatus::Offered))
             continue;
         const bool was_booked = *e.status == db::BookingStatus::Booked;
+        const auto activity = db::load_activity(ctx.db(), ctx.commune.id, e.activity_id);
         const auto r = booking::cancel(ctx.db(), ctx.commune.id, kid, e.occurrence_id,
-                                       {"parent", ctx.parent->id}, now);
+                                       {"parent", ctx.parent->id}, now,
+                                       [&](const booking::Promotion& promoted) {
+                                           if (activity)
+                                               tell_promoted(ctx, promoted, *activity, e.day);
+                                       });
         if (r && r->outcome == booking::Outcome::Cancelled && was_booked)
             cancelled.push_back(e.occurrence_id);
     }

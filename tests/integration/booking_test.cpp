@@ -932,4 +932,134 @@ BOOST_AUTO_TEST_CASE(a_late_cancellation_is_allowed_and_recorded_free_when_the_p
                    alone) == "1 0 0");
 }
 
+BOOST_AUTO_TEST_CASE(a_place_freed_after_the_deadline_is_offered_then_accepted_or_passed_on)
+{
+    auto agent = logged_admin();
+    auto first = make_parent(*agent, 1);  // A: booked, cancels late
+    auto second = make_parent(*agent, 1); // B: first on the list, accepts
+    auto third = make_parent(*agent, 2);  // C declines, D lets the offer expire
+    const auto& a = first.children[0];
+    const auto& b = second.children[0];
+    const auto& c = third.children[0];
+    const auto& d = third.children[1];
+    const auto day = days_from_today(10);
+    Activity activity;
+    const auto occurrence = single_occurrence(spec(1).queue(5), day, false, &activity);
+    BOOST_TEST(result_of(book(first, a, occurrence)) == "reserve");
+    BOOST_TEST(result_of(book(second, b, occurrence)) == "attente");
+    BOOST_TEST(result_of(book(third, c, occurrence)) == "attente");
+    BOOST_TEST(result_of(book(third, d, occurrence)) == "attente");
+    // The booking and cancellation deadlines pass (30 days before the day).
+    sql("UPDATE activity SET booking_rule = 'jours:30@10:00', cancel_rule = 'jours:30@10:00',"
+        " offer_hours = 6 WHERE id = " +
+        activity.id);
+
+    // A cancels late: the place is offered to B, held for six hours, not given outright.
+    BOOST_TEST(cancel(first, a, occurrence).header("location") ==
+               back_to(a, day, "annule-tard", occurrence));
+    BOOST_TEST(status_of(occurrence, a) == "cancelled");
+    BOOST_TEST(status_of(occurrence, b) == "offered");
+    BOOST_TEST(counters(occurrence) == "1 2");
+    BOOST_TEST(sql("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), offer_expires_at) BETWEEN 355"
+                   " AND 360 FROM booking WHERE occurrence_id = " +
+                   occurrence + " AND child_id = " + b.id) == "1");
+    BOOST_TEST(sql("SELECT CONCAT(late_cancel, place_taken) FROM booking WHERE occurrence_id = " +
+                   occurrence + " AND child_id = " + a.id) == "10");
+    BOOST_TEST(planning_state(second, b, occurrence, day) == "propose");
+    const auto mails = wait_for_mails(second.email, 2);
+    BOOST_REQUIRE_EQUAL(mails.size(), 2u);
+    BOOST_TEST(contains(mails[1].text, "confirmez-la avant le"));
+    BOOST_TEST(contains(mails[1].text, b.first));
+    // Past the booking deadline, nobody else can book the held place meanwhile.
+    auto late = make_parent(*agent, 1);
+    BOOST_TEST(book(late, late.children[0], occurrence).status == 409);
+
+    // B accepts (the booking form, past the booking deadline): booked, and A's late
+    // cancellation is no longer billed since the place was taken.
+    const auto ask = book(second, b, occurrence, false);
+    BOOST_TEST(ask.status == 200);
+    BOOST_TEST(shows(ask.body, "Accepter la place proposée : " + activity.name));
+    BOOST_TEST(result_of(book(second, b, occurrence)) == "reserve");
+    BOOST_TEST(status_of(occurrence, b) == "booked");
+    BOOST_TEST(sql("SELECT CONCAT(late_cancel, place_taken) FROM booking WHERE occurrence_id = " +
+                   occurrence + " AND child_id = " + a.id) == "11");
+    BOOST_TEST(counters(occurrence) == "1 2");
+
+    // B cancels too: C is offered the place and declines it; it goes on to D.
+    cancel(second, b, occurrence);
+    BOOST_TEST(status_of(occurrence, c) == "offered");
+    const auto decline = cancel(third, c, occurrence, false);
+    BOOST_TEST(decline.status == 200);
+    BOOST_TEST(shows(decline.body, "Refuser la place proposée : " + activity.name));
+    BOOST_TEST(cancel(third, c, occurrence).status == 303);
+    BOOST_TEST(status_of(occurrence, c) == "cancelled");
+    BOOST_TEST(status_of(occurrence, d) == "offered");
+    BOOST_TEST(counters(occurrence) == "1 0");
+
+    // D does not answer in time: the offer is withdrawn by `portail expire-offers`, and with
+    // nobody left on the list the place is free again.
+    sql("UPDATE booking SET offer_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+        " WHERE occurrence_id = " +
+        occurrence + " AND child_id = " + d.id);
+    BOOST_TEST(planning_state(third, d, occurrence, day) == "propose"); // no button any more
+    BOOST_TEST(book(third, d, occurrence).status == 409);
+    std::string out;
+    BOOST_TEST(Stack::get().portail("expire-offers", &out) == 0);
+    BOOST_TEST(contains(out, "1 place(s)"));
+    BOOST_TEST(status_of(occurrence, d) == "cancelled");
+    BOOST_TEST(counters(occurrence) == "0 0");
+    BOOST_TEST(Stack::get().portail("expire-offers", &out) == 0);
+    BOOST_TEST(contains(out, "0 place(s)"));
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_offer_passes_to_the_next_child_by_mail)
+{
+    auto agent = logged_admin();
+    auto first = make_parent(*agent, 1);
+    auto second = make_parent(*agent, 1);
+    auto third = make_parent(*agent, 1);
+    const auto day = days_from_today(12);
+    Activity activity;
+    const auto occurrence = single_occurrence(spec(1).queue(5), day, false, &activity);
+    book(first, first.children[0], occurrence);
+    book(second, second.children[0], occurrence);
+    book(third, third.children[0], occurrence);
+    sql("UPDATE activity SET booking_rule = 'jours:30@10:00' WHERE id = " + activity.id);
+    cancel(first, first.children[0], occurrence);
+    BOOST_TEST(status_of(occurrence, second.children[0]) == "offered");
+    sql("UPDATE booking SET offer_expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+        " WHERE occurrence_id = " +
+        occurrence + " AND child_id = " + second.children[0].id);
+    BOOST_TEST(Stack::get().portail("expire-offers") == 0);
+    BOOST_TEST(status_of(occurrence, second.children[0]) == "cancelled");
+    BOOST_TEST(status_of(occurrence, third.children[0]) == "offered");
+    BOOST_TEST(counters(occurrence) == "1 0");
+    const auto mails = wait_for_mails(third.email, 2);
+    BOOST_REQUIRE_EQUAL(mails.size(), 2u);
+    BOOST_TEST(contains(mails[1].text, "confirmez-la avant le"));
+    BOOST_TEST(contains(mails[1].text, activity.name));
+    BOOST_TEST(planning_state(third, third.children[0], occurrence, day) == "propose");
+}
+
+BOOST_AUTO_TEST_CASE(capacity_per_age_group_holds_and_promotion_respects_it)
+{
+    auto agent = logged_admin();
+    auto small = make_parent(*agent, 2, days_from_today(-4 * 365)); // about 4 years old
+    auto big = make_parent(*agent, 2, "2016-01-10");
+    const auto day = days_from_today(20);
+    Activity activity;
+    const auto occurrence = single_occurrence(spec(3).queue(5), day, false, &activity);
+    // Of three places, one for the under-6s, two for the others.
+    sql("UPDATE activity SET young_age_months = 72, young_capacity = 1 WHERE id = " + activity.id);
+    BOOST_TEST(result_of(book(small, small.children[0], occurrence)) == "reserve");
+    BOOST_TEST(result_of(book(small, small.children[1], occurrence)) == "attente");
+    BOOST_TEST(result_of(book(big, big.children[0], occurrence)) == "reserve");
+    BOOST_TEST(counters(occurrence) == "2 1");
+    // The first small child leaves: the waiting small child gets the small place.
+    cancel(small, small.children[0], occurrence);
+    BOOST_TEST(status_of(occurrence, small.children[1]) == "booked");
+    BOOST_TEST(result_of(book(big, big.children[1], occurrence)) == "reserve");
+    BOOST_TEST(counters(occurrence) == "3 0");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
