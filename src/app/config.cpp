@@ -57,6 +57,8 @@ boost::program_options::options_description serve_options(Config& cfg)
          "require STARTTLS on smtp://")
         ("mail-sender", po::value(&cfg.mail_sender)->default_value(cfg.mail_sender),
          "deliver the mail outbox from this process")
+        ("payfip-url", po::value(&cfg.payfip_url)->default_value(cfg.payfip_url),
+         "PayFiP base URL: https://www.payfip.gouv.fr in production (default: the simulator)")
         ("test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
          "enable /_test/ routes (dev stack and tests only)");
     return desc;
@@ -111,6 +113,8 @@ bool parse_options(int argc, const char* const argv[], const po::options_descrip
         cfg.smtp_password = read_first_line(cfg.smtp_password_file, "SMTP password");
     if (cfg.smtp_url.rfind("smtp://", 0) != 0 && cfg.smtp_url.rfind("smtps://", 0) != 0)
         throw std::runtime_error("smtp-url must start with smtp:// or smtps://");
+    if (cfg.payfip_url.rfind("http://", 0) != 0 && cfg.payfip_url.rfind("https://", 0) != 0)
+        throw std::runtime_error("payfip-url must start with http:// or https://");
     if (cfg.threads == 0 || cfg.threads > 1024)
         throw std::runtime_error("threads must be between 1 and 1024");
     return true;

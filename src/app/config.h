@@ -30,6 +30,9 @@ struct Config {
     std::string smtp_password_file;
     std::string smtp_password; // read from smtp_password_file
     bool smtp_starttls = false;
+    // PayFiP web service and payment page; https://www.payfip.gouv.fr in production, the
+    // simulator (payfip-sim) in the dev stack and the tests.
+    std::string payfip_url = "http://127.0.0.1:8090";
     bool mail_sender = true; // run the outbox sender thread in `serve`
     bool test_routes = false;
     bool migrate_on_start = false;

@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -51,6 +52,11 @@ Stack& Stack::get()
 std::string Stack::url(const std::string& path) const
 {
     return "http://127.0.0.1:" + std::to_string(http_port) + path;
+}
+
+std::string Stack::sim_url(const std::string& path) const
+{
+    return "http://127.0.0.1:" + std::to_string(sim_port) + path;
 }
 
 int Stack::control(const std::string& command) const
@@ -114,6 +120,8 @@ struct StackFixture {
                 stack.env[line.substr(0, eq)] = line.substr(eq + 1);
         }
         stack.http_port = std::stoi(stack.env.at("HTTP_PORT"));
+        const auto& sim = stack.env["SIM_PORT"];
+        std::from_chars(sim.data(), sim.data() + sim.size(), stack.sim_port);
         current = &stack;
         std::ofstream(stack.dir + "/admin-password") << admin_password << "\n";
         std::string out;

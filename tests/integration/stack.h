@@ -1,6 +1,6 @@
-// The real stack for integration tests: MariaDB, SMTP sink, workers and Nginx started by
-// scripts/stack in a temp folder on free ports, seeded with the demo commune and a second
-// commune, and stopped at the end even when tests fail.
+// The real stack for integration tests: MariaDB, SMTP sink, PayFiP simulator, workers and
+// Nginx started by scripts/stack in a temp folder on free ports, seeded with the demo commune
+// and a second commune, and stopped at the end even when tests fail.
 #pragma once
 
 #include <map>
@@ -12,11 +12,14 @@ struct Stack {
     std::string dir;
     std::string root;     // the repository
     int http_port = 0;
+    int sim_port = 0;     // the PayFiP simulator
     std::string mode;     // release or asan
     std::map<std::string, std::string> env;
 
     static Stack& get();
     std::string url(const std::string& path) const;
+    // http://127.0.0.1:<sim_port><path>: the PayFiP simulator.
+    std::string sim_url(const std::string& path) const;
     // Runs `scripts/stack <command> <dir>`; returns the exit code.
     int control(const std::string& command) const;
     // Runs the portail binary with arguments (and --config of the stack); returns exit code,
