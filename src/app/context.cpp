@@ -27,6 +27,7 @@ view::Layout Context::layout() const
         l.area = view::Layout::Area::Agent;
         l.user_name = agent->display_name;
         l.administrator = agent->role == db::AgentRole::Administrateur;
+        l.billing = l.administrator || agent->role == db::AgentRole::Regisseur;
     } else if (parent) {
         l.area = view::Layout::Area::Parent;
         l.user_name = parent->first_name + " " + parent->last_name;

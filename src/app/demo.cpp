@@ -5,6 +5,7 @@
 #include "db/accounts.h"
 #include "db/activities.h"
 #include "db/agents.h"
+#include "db/billing.h"
 #include "db/communes.h"
 #include "db/families.h"
 #include "db/family_file.h"
@@ -226,6 +227,92 @@ void seed_bookings(db::Connection& conn, std::int64_t commune_id)
     }
 }
 
+// The brochure's two issuers, each billing the activities whose régie text names it, with a
+// tariff grid by quotient familial band from the start of the school year. Only what is
+// missing is added.
+void seed_regies(db::Connection& conn, std::int64_t commune_id)
+{
+    struct Band {
+        int qf_min;
+        std::optional<int> qf_max;
+        domain::Cents unit;
+    };
+    struct Grid {
+        const char* activity;
+        std::vector<Band> bands;
+        domain::Cents penalty;
+    };
+    struct Spec {
+        const char* name;
+        const char* numcli;
+        const char* invoice_prefix;
+        const char* credit_prefix;
+        std::vector<Grid> grids;
+    };
+    const std::vector<Spec> specs = {
+        {"MAIRIE DE CAUMONT SUR DURANCE",
+         "012345",
+         "RS",
+         "RSAV",
+         {{"Restauration scolaire", {{0, 600, 210}, {601, 1000, 300}, {1001, {}, 390}}, 600}}},
+        {"Service Jeunesse",
+         "012346",
+         "SJ",
+         "SJAV",
+         {{"Périscolaire matin", {{0, 600, 90}, {601, 1000, 130}, {1001, {}, 180}}, 300},
+          {"Périscolaire soir", {{0, 600, 110}, {601, 1000, 160}, {1001, {}, 220}}, 350},
+          {"Mercredis", {{0, 600, 600}, {601, 1000, 900}, {1001, {}, 1200}}, 1500},
+          {"Vacances", {{0, 600, 800}, {601, 1000, 1100}, {1001, {}, 1400}}, 1800}}},
+    };
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto grid_start =
+        domain::parse_iso_date(school_year(domain::paris_from_epoch(now).date).first);
+    const auto regies = db::list_regies(conn, commune_id);
+    const auto activities = db::list_activities(conn, commune_id, false);
+    const auto attached = db::activity_regies(conn, commune_id);
+    for (const auto& spec : specs) {
+        std::int64_t regie_id = 0;
+        for (const auto& r : regies)
+            if (r.name == spec.name)
+                regie_id = r.id;
+        if (regie_id == 0) {
+            db::Regie r;
+            r.name = spec.name;
+            r.address = "Place du Marché\n84510 Caumont-sur-Durance";
+            r.payfip_numcli = spec.numcli;
+            r.invoice_prefix = spec.invoice_prefix;
+            r.credit_prefix = spec.credit_prefix;
+            r.payment_days = 30;
+            r.office_text = "Accueil de la mairie, du lundi au vendredi de 8h30 à 12h00 et de "
+                            "13h30 à 17h00 : espèces, chèque à l'ordre du Trésor public, CESU.";
+            regie_id = db::create_regie(conn, commune_id, r);
+        }
+        for (const auto& a : activities) {
+            if (a.regie != spec.name)
+                continue;
+            for (const auto& link : attached)
+                if (link.activity_id == a.id && link.regie_id == 0)
+                    db::set_activity_regie(conn, commune_id, a.id, regie_id);
+            if (!grid_start || !db::list_tariffs(conn, commune_id, a.id).empty())
+                continue;
+            for (const auto& grid : spec.grids) {
+                if (a.name != grid.activity)
+                    continue;
+                for (const auto& band : grid.bands) {
+                    db::Tariff t;
+                    t.activity_id = a.id;
+                    t.row.valid_from = *grid_start;
+                    t.row.qf_min = band.qf_min;
+                    t.row.qf_max = band.qf_max;
+                    t.row.unit_cents = band.unit;
+                    t.row.penalty_cents = grid.penalty;
+                    db::add_tariff(conn, commune_id, t);
+                }
+            }
+        }
+    }
+}
+
 std::int64_t find_family_by_name(db::Connection& conn, std::int64_t commune_id,
                                  const std::string& name)
 {
@@ -321,6 +408,7 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
     seed_activities(conn, commune_id);
     if (first_activities)
         seed_bookings(conn, commune_id);
+    seed_regies(conn, commune_id);
     // The canteen's rules, published: parents are asked to accept them.
     if (db::all_rules(conn, commune_id).empty()) {
         const auto id = db::add_rules_version(

@@ -3,6 +3,7 @@
 #include "backoffice/activities.h"
 #include "backoffice/agents.h"
 #include "backoffice/allocation.h"
+#include "backoffice/billing.h"
 #include "backoffice/bookings.h"
 #include "backoffice/exports.h"
 #include "backoffice/families.h"
@@ -75,6 +76,22 @@ void add_routes(app::Router& router)
                 Access::Administrateur});
     router.add({"GET", "/gestion/parametres", file_settings_page, Access::Administrateur});
     router.add({"POST", "/gestion/parametres", file_settings_submit, Access::Administrateur});
+    router.add({"GET", "/gestion/regies", regies_list, Access::Administrateur});
+    router.add({"POST", "/gestion/regies", regie_create, Access::Administrateur});
+    router.add({"GET", "/gestion/regies/{id}", regie_page, Access::Administrateur});
+    router.add({"POST", "/gestion/regies/{id}", regie_update, Access::Administrateur});
+    router.add(
+        {"POST", "/gestion/activites/{id}/regie", activity_regie_set, Access::Administrateur});
+    router.add({"GET", "/gestion/activites/{id}/tarifs", tariffs_page, Access::Administrateur});
+    router.add({"POST", "/gestion/activites/{id}/tarifs", tariffs_add, Access::Administrateur});
+    router.add({"POST", "/gestion/activites/{id}/tarifs/{tarif}/supprimer", tariff_delete,
+                Access::Administrateur});
+    router.add({"GET", "/gestion/facturation", billing_page, Access::Regisseur});
+    router.add({"POST", "/gestion/facturation", billing_issue, Access::Regisseur});
+    router.add({"GET", "/gestion/factures", invoices_list, Access::Regisseur});
+    router.add({"GET", "/gestion/factures/{id}", invoice_page, Access::Regisseur});
+    router.add({"POST", "/gestion/factures/{id}/avoir", invoice_credit, Access::Regisseur});
+    router.add({"POST", "/gestion/factures/{id}/transmettre", invoice_transmit, Access::Regisseur});
 }
 
 } // namespace backoffice

@@ -58,6 +58,8 @@ http::Response Page::render(const Layout& layout, int status)
     case Layout::Area::Parent: d.ShowSection("NAV_PARENT"); break;
     case Layout::Area::Agent:
         d.ShowSection("NAV_AGENT");
+        if (layout.billing)
+            d.ShowSection("NAV_BILLING");
         if (layout.administrator)
             d.ShowSection("NAV_ADMIN");
         break;

@@ -21,6 +21,7 @@ struct Layout {
     std::string csrf;          // token for the logout form
     std::string user_name;     // empty when anonymous
     bool administrator = false; // agent with the administrateur role
+    bool billing = false;       // agent with the régisseur or administrateur role
     enum class Area { Public, Parent, Agent } area = Area::Public;
 };
 
