@@ -315,7 +315,9 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
     w.occurrence_id = occurrence->id;
     w.child_id = child.id;
     w.family_id = child.family_id;
-    w.source = actor.kind == std::string("agent") ? "agent" : "parent";
+    w.source = actor.source                         ? actor.source
+               : actor.kind == std::string("agent") ? "agent"
+                                                    : "parent";
     w.actor_kind = actor.kind;
     w.actor_id = actor.id;
     if (collects_requests(*activity, now)) {
@@ -508,9 +510,21 @@ Cell cell_state(const db::Activity& activity, const db::PlanningEntry& entry, co
             }
             return c;
         }
-        case db::BookingStatus::Refused:
-            c.state = CellState::Refused;
+        case db::BookingStatus::Refused: {
+            // A refused request (long period, allocation) does not close the day: the
+            // parent may still book it if a place is free, like any other day.
+            auto again = entry;
+            again.status.reset();
+            c = cell_state(activity, again, child, pre, now);
+            if (c.can_book && c.state != CellState::Full) {
+                c.state = CellState::Refused;
+                c.note = "La demande n'a pas été retenue, mais une place est libre : vous "
+                         "pouvez réserver ce jour.";
+            } else if (!c.can_book) {
+                c.state = CellState::Refused;
+            }
             return c;
+        }
         case db::BookingStatus::Cancelled:
             break; // may be booked again, below
         }

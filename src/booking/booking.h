@@ -39,6 +39,7 @@ struct Prerequisites {
 struct Actor {
     const char* kind = "parent"; // parent, agent, system
     std::int64_t id = 0;
+    const char* source = nullptr; // the booking's source when not the actor's kind
 };
 
 enum class Outcome {

@@ -29,9 +29,11 @@ std::vector<db::LongRequestDay> apply_days(db::Connection& conn, std::int64_t co
                                            const Prerequisites& pre, Actor actor, std::int64_t now)
 {
     std::vector<db::LongRequestDay> out;
+    Actor booker = actor;
+    booker.source = "long_period";
     for (const auto& o : days) {
         db::LongRequestDay d{o.id, o.day, "refused", {}};
-        if (const auto r = book(conn, commune_id, child, o.id, pre, actor, now)) {
+        if (const auto r = book(conn, commune_id, child, o.id, pre, booker, now)) {
             switch (r->outcome) {
             case Outcome::Booked:
             case Outcome::AlreadyBooked:

@@ -1137,6 +1137,157 @@ async function keyboardPlanning(run) {
   await run.check(page, 'annulé au clavier');
 }
 
+// --- Long-period request and "Enfant malade" (issue 5) ------------------------------------------
+
+// A date `days` from today in Paris, "YYYY-MM-DD".
+function parisDay(days) {
+  const d = new Date(Date.now() + days * 86400000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+// Rolf asks "Périscolaire soir" for Léa on Mondays and Thursdays for two weeks, three weeks
+// from now: the answer lists each day with its outcome, and the planning shows them booked.
+async function journeyLongRequest(run) {
+  const page = await run.newPage();
+  await openPlanning(run, page, 'Léa');
+  await page.getByRole('link', { name: 'Réserver sur une longue période' }).click();
+  await expectHeading(page, 'Réservation sur une longue période');
+  await run.check(page, 'longue période, formulaire');
+  // Two weeks from three weeks on; school holidays close the activity, so a fortnight that
+  // falls in them is refused ("n'ouvre aucun de ces jours") and the next one is asked.
+  let refused = [];
+  for (const start of [21, 35, 49, 63]) {
+    await page.getByLabel('Enfant').selectOption({ label: 'Léa FICTIF' });
+    await page.getByLabel('Activité').selectOption({ label: 'Périscolaire soir' });
+    await page.getByLabel('Premier jour').fill(parisDay(start));
+    await page.getByLabel('Dernier jour').fill(parisDay(start + 13));
+    for (const day of ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']) {
+      const box = page.getByLabel(day, { exact: true });
+      if (await box.count()) await box.setChecked(day === 'lundi' || day === 'jeudi');
+    }
+    await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await page.waitForLoadState();
+    refused = await page.locator('.alert--error').allInnerTexts();
+    if (!refused.length) break;
+    assert(refused.join(' ').includes("n'ouvre aucun de ces jours"), `the request was refused: ${JSON.stringify(refused)}`);
+  }
+  assert(!refused.length, `every fortnight asked was refused: ${JSON.stringify(refused)}`);
+  await expectHeading(page, 'Périscolaire soir pour Léa');
+  const rows = await page.locator('table.table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    day: tr.querySelector('th')?.textContent.trim(),
+    outcome: tr.querySelector('td .status')?.textContent.trim(),
+  })));
+  // Two weeks of Mondays and Thursdays, minus any school holiday: 1 to 4 days, each one
+  // named and either booked or on the waiting list.
+  assert(rows.length >= 1 && rows.length <= 4, `the answer lists ${rows.length} days: ${JSON.stringify(rows)}`);
+  for (const r of rows) {
+    assert(/^(lundi|jeudi) /.test(r.day), `a day of the answer is not a Monday or a Thursday: ${JSON.stringify(r)}`);
+    assert(r.outcome === 'Réservé' || r.outcome === "Liste d'attente", `the day ${r.day} is ${r.outcome}`);
+  }
+  await expectText(page, 'jour(s) réservé(s)');
+  await run.check(page, 'longue période, réponse jour par jour');
+  // The planning of that month shows the first day booked.
+  await page.getByRole('link', { name: 'Voir le planning' }).click();
+  await expectHeading(page, 'Planning des activités');
+  const states = await page.locator('table.planning .slot').evaluateAll((slots) => slots
+    .filter((s) => /Périscolaire soir/.test(s.textContent))
+    .map((s) => s.querySelector('.slot__state')?.textContent.trim()));
+  assert(states.includes('Réservé') || states.includes("Liste d'attente"),
+    `no "Périscolaire soir" slot booked on the planning after the request (states: ${JSON.stringify(states)})`);
+  await run.check(page, 'planning après la demande');
+  await logout(run, page);
+}
+
+const CERTIFICATE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+  '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+// Léa is ill: one action cancels her bookings from today to twenty days from now (the demo
+// books her canteen from three days on; twenty days always reach past a school holiday),
+// with the certificate attached; the declared absence is listed, waiting for the town hall,
+// and the cancelled days show "Annulé" on her planning.
+async function journeySickChild(run) {
+  const page = await run.newPage();
+  await openPlanning(run, page, 'Léa');
+  await page.getByRole('link', { name: 'Enfant malade' }).click();
+  await expectHeading(page, 'Enfant malade');
+  await run.check(page, 'enfant malade, formulaire');
+  await page.getByLabel('Enfant').selectOption({ label: 'Léa FICTIF' });
+  await page.getByLabel("Absent jusqu'au (inclus)").fill(parisDay(20));
+  await page.getByLabel(/^Certificat médical/).setInputFiles({ name: 'certificat.pdf', mimeType: 'application/pdf', buffer: CERTIFICATE_PDF });
+  await page.getByRole('button', { name: 'Annuler ses réservations' }).click();
+  await expectText(page, "C'est noté : les réservations sont annulées.");
+  const leaves = await page.locator('ul.requests li.request').allInnerTexts();
+  const lea = leaves.find((l) => l.startsWith('Léa'));
+  assert(lea, `no declared absence for Léa in ${JSON.stringify(leaves)}`);
+  const count = Number((/: (\d+) réservation\(s\) annulée\(s\)/.exec(lea) || [])[1]);
+  assert(count >= 1, `the absence cancelled ${count} booking(s): "${lea}"`);
+  assert(/en attente de la mairie/.test(lea) && !/envoyer le certificat/.test(lea),
+    `the certificate was attached but the absence says: "${lea}"`);
+  await run.check(page, 'enfant malade, absence déclarée');
+  // No canteen day left booked for Léa in the coming days.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Planning' }).click();
+  await page.getByRole('navigation', { name: 'Enfants' }).getByRole('link', { name: 'Léa', exact: true }).click();
+  const soon = new Set(Array.from({ length: 18 }, (_, i) => parisDay(i + 3)));
+  // This month and the next: the sick period's canteen days say "Annulé", none "Réservé".
+  let cancelled = 0;
+  for (let month = 0; month < 2; month++) {
+    const days = await page.locator('table.planning td[id^="jour-"]').evaluateAll((tds) => tds.map((td) => ({
+      day: td.id.slice(5),
+      canteen: [...td.querySelectorAll('.slot')].filter((s) => /Restauration scolaire/.test(s.textContent))
+        .map((s) => s.querySelector('.slot__state')?.textContent.trim()),
+    })));
+    for (const d of days.filter((x) => soon.has(x.day))) {
+      assert(!d.canteen.includes('Réservé'), `Léa's canteen on ${d.day}, in the sick period, is still "Réservé"`);
+      cancelled += d.canteen.filter((state) => state === 'Annulé').length;
+    }
+    if (month === 0) {
+      const title = await page.locator('#titre-mois').innerText();
+      await page.getByRole('link', { name: /^Mois suivant/ }).click();
+      await page.locator('#titre-mois').filter({ hasNotText: title }).waitFor();
+    }
+  }
+  // (Other journeys may have cancelled canteen days of their own in that period too.)
+  assert(cancelled >= 1, `the planning shows no cancelled canteen day in the sick period, the absence says ${count}`);
+  await logout(run, page);
+}
+
+// Espace facturation: "Payer en ligne" on the first invoice payable online, the PayFiP
+// simulator's page, "Payer", back on the portal's status page ("payée"), and the history
+// showing the invoice as Payée (the demo family has two invoices payable online).
+async function journeyPayment(run) {
+  const page = await run.newPage();
+  await loginFromHome(run, page, ROLF_EMAIL, accounts.get(ROLF_EMAIL));
+  await page.getByRole('link', { name: /Espace facturation/ }).click();
+  await expectHeading(page, 'Espace facturation');
+  await expectText(page, /^Solde : /);
+  await expectText(page, /Historique des factures \(\d+ Résultats\)/);
+  await run.check(page, 'espace facturation');
+  const row = page.locator('tr.invoice', { has: page.getByRole('button', { name: /Payer en ligne/ }) }).first();
+  assert(await row.count(), 'no invoice "Payer en ligne" on /facturation (does seed-demo call app::seed_demo_invoices?)');
+  const rowId = await row.getAttribute('id');
+  const number = (await row.locator('td[data-label="Numéro"]').innerText()).trim();
+  await row.getByRole('button', { name: /Payer en ligne/ }).click();
+  await page.waitForURL(/\/tpa\/paiementws\.web\?idop=/);
+  await expectText(page, number.replace(/[^A-Za-z0-9]/g, ''));
+  await page.getByRole('button', { name: 'Payer', exact: true }).click();
+  await page.waitForURL(/\/paiement\/retour\?idop=/);
+  await expectHeading(page, `Paiement de la facture ${number}`);
+  await expectText(page, 'Statut du paiement : payée');
+  await run.check(page, 'paiement, statut payée');
+  await page.getByRole('link', { name: "Retour à l'espace facturation" }).click();
+  await expectHeading(page, 'Espace facturation');
+  const paid = page.locator(`#${rowId}`);
+  const status = (await paid.locator('td[data-label="Statut"]').innerText()).trim();
+  assert(status === 'Payée', `invoice ${number} shows "${status}" after the payment, expected "Payée"`);
+  assert(!(await paid.getByRole('button', { name: /Payer en ligne/ }).count()), `invoice ${number} still offers "Payer en ligne"`);
+  await run.check(page, 'espace facturation après paiement');
+  await page.getByRole('link', { name: 'Historique de mes paiements et reçus' }).click();
+  await expectHeading(page, 'Mes paiements');
+  await expectText(page, number);
+  await run.check(page, 'mes paiements');
+  await logout(run, page);
+}
+
 // --- the runner --------------------------------------------------------------------------------
 
 const tests = [];
@@ -1170,6 +1321,10 @@ for (const vp of ['phone', 'desktop']) {
 test('planning without JavaScript: confirmation page, then "Réservation enregistrée." (phone)', 'planning-nojs', 'phone', journeyPlanningNoScript);
 test('keyboard only: skip link, login form, Enter submits (phone)', 'keyboard', 'phone', keyboardLogin);
 test('keyboard only: planning, Tab to "Réserver", Enter, Enter, focus on the slot (phone)', 'keyboard-planning', 'phone', keyboardPlanning);
+test('long-period request: Mondays and Thursdays, the answer day by day, the planning (phone)', 'long-request', 'phone', journeyLongRequest);
+test('"Enfant malade": cancel the coming days with a certificate (desktop)', 'sick-child', 'desktop', journeySickChild);
+for (const vp of ['phone', 'desktop'])
+  test(`espace facturation: "Payer en ligne", the PayFiP simulator, status page "payée", history "Payée" (${vp})`, 'payment', vp, journeyPayment);
 
 async function main() {
   const started = Date.now();

@@ -465,6 +465,9 @@ BOOST_AUTO_TEST_CASE(an_automatic_request_books_the_open_days_and_refuses_the_fu
     // The bookings: ten, one on each open day asked, none on Wednesdays, the full or the
     // closed day; the counters follow.
     BOOST_TEST(bookings_of(a, lea) == "booked:10");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM booking b JOIN occurrence o ON o.id = b.occurrence_id"
+                   " WHERE o.activity_id = " +
+                   a.id + " AND b.child_id = " + lea.id + " AND b.source = 'long_period'") == "10");
     BOOST_TEST(status_of(full, lea).empty());
     BOOST_TEST(status_of(closed, lea).empty());
     BOOST_TEST(status_of(occurrence_on(days, "2030-09-04"), lea).empty()); // a Wednesday
@@ -629,6 +632,22 @@ BOOST_AUTO_TEST_CASE(an_agent_request_waits_then_is_accepted_or_refused_once)
     BOOST_TEST(!mail_with(p, comment).empty());
     BOOST_TEST(decide(*admin, second, "accepter", "").status == 409);
     BOOST_TEST(bookings_of(a, lea) == "booked:3,refused:5");
+    // A refused day with a free place can still be booked from the planning; the full
+    // Thursday cannot.
+    planning = p.client->get("/famille/planning?enfant=" + lea.id + "&mois=2030-11");
+    const auto monday_11 = occurrence_on(days, "2030-11-11");
+    BOOST_TEST(slot_state(planning.body, monday_11) == "refuse");
+    BOOST_TEST(contains(planning.body, "name=\"occurrence\" value=\"" + monday_11 + "\""));
+    BOOST_TEST(slot_state(planning.body, thursday) == "refuse");
+    BOOST_TEST(!contains(planning.body, "name=\"occurrence\" value=\"" + thursday + "\""));
+    BOOST_REQUIRE_EQUAL(p.client
+                            ->post_form("/famille/reservations", {{"csrf", p.csrf},
+                                                                  {"enfant", lea.id},
+                                                                  {"occurrence", monday_11},
+                                                                  {"confirme", "1"}})
+                            .status,
+                        303);
+    BOOST_TEST(status_of(monday_11, lea) == "booked");
     // Decided requests leave the queue.
     const auto after = admin->get("/gestion/demandes-longues");
     BOOST_TEST(!contains(after.body, "/gestion/demandes-longues/" + first + "\""));
