@@ -11,7 +11,6 @@ namespace db
 namespace
 {
 
-
 std::string paris_text(const std::string& utc)
 {
     const auto parsed = domain::parse_sql_datetime(utc);
@@ -665,34 +664,35 @@ std::vector<RulesDocument> all_rules(Connection& conn, std::int64_t commune_id)
 std::vector<RulesDocument> current_rules(Connection& conn, std::int64_t commune_id,
                                          std::int64_t family_id)
 {
-    auto& st =
-        conn.prepare(rules_select +
-                     "AND r.published_at IS NOT NULL AND r.version = (SELECT MAX(v.version) FROM"
-                     " rules_document v WHERE v.commune_id = r.commune_id AND v.service = r.service"
-                     " AND v.published_at IS NOT NULL) ORDER BY r.service");
-    st.setInt64(1, commune_id);
+    // One statement for every page that shows the family's rules (the planning among
+    // them): the family's own acceptance of each current version and of an older one, and
+    // no count of the other families' acceptances.
+    auto& st = conn.prepare(
+        "SELECT r.id, r.service, r.title, r.version, r.size, " +
+        utc_column("r.created_at", "created_at") + ", " +
+        utc_column("r.published_at", "published_at") +
+        ", 0 AS acceptances,"
+        " IFNULL((SELECT DATE_FORMAT(a.accepted_at, " +
+        utc_format +
+        ") FROM rules_acceptance a"
+        " WHERE a.family_id = ? AND a.document_id = r.id), '') AS accepted_at,"
+        " EXISTS (SELECT 1 FROM rules_acceptance a JOIN rules_document o ON o.id = a.document_id"
+        " WHERE a.family_id = ? AND o.commune_id = r.commune_id AND o.service = r.service"
+        " AND o.version < r.version) AS accepted_older"
+        " FROM rules_document r WHERE r.commune_id = ? AND r.published_at IS NOT NULL"
+        " AND r.version = (SELECT MAX(v.version) FROM rules_document v WHERE"
+        " v.commune_id = r.commune_id AND v.service = r.service AND v.published_at IS NOT NULL)"
+        " ORDER BY r.service");
+    st.setInt64(1, family_id);
+    st.setInt64(2, family_id);
+    st.setInt64(3, commune_id);
     auto rs = query(st);
     std::vector<RulesDocument> out;
-    while (rs->next())
-        out.push_back(read_rules(*rs));
-    auto& mine = conn.prepare("SELECT " + utc_column("a.accepted_at", "accepted_at") +
-                              " FROM rules_acceptance a WHERE a.commune_id = ? AND a.family_id = ? "
-                              "AND a.document_id = ?");
-    auto& older = conn.prepare(
-        "SELECT 1 FROM rules_acceptance a JOIN rules_document r ON r.id = a.document_id"
-        " WHERE a.commune_id = ? AND a.family_id = ? AND r.service = ? AND r.version < ? LIMIT 1");
-    for (auto& r : out) {
-        mine.setInt64(1, commune_id);
-        mine.setInt64(2, family_id);
-        mine.setInt64(3, r.id);
-        auto m = query(mine);
-        if (m->next())
-            r.accepted_at = m->getString("accepted_at");
-        older.setInt64(1, commune_id);
-        older.setInt64(2, family_id);
-        older.setString(3, r.service);
-        older.setInt(4, r.version);
-        r.accepted_older = query(older)->next();
+    while (rs->next()) {
+        auto r = read_rules(*rs);
+        r.accepted_at = rs->getString("accepted_at");
+        r.accepted_older = rs->getBoolean("accepted_older");
+        out.push_back(std::move(r));
     }
     return out;
 }
