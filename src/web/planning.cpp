@@ -268,6 +268,7 @@ http::Response planning_page(app::Context& ctx)
                                           const std::string& label, const std::string& warning) {
                     auto* form = item->AddSectionDictionary("ACTION");
                     form->SetValue("FORM_ACTION", step.action);
+                    form->SetValue("YES", step.confirm_label);
                     form->SetValue("BUTTON", button);
                     form->SetValue("BUTTON_LABEL", label + what);
                     form->SetValueAndShowSection(

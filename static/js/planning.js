@@ -79,7 +79,8 @@
         question = label + ' ?';
       }
     }
-    return { question: question, warning: warning, yes: cancelling ? 'Oui, annuler' : 'Oui, réserver' };
+    var yes = (form.getAttribute('data-oui') || '').trim() || (cancelling ? 'Oui, annuler' : 'Oui, réserver');
+    return { question: question, warning: warning, yes: yes };
   }
 
   function setBusy(on) {

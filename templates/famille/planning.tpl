@@ -30,7 +30,7 @@
           <span class="slot__state"><span class="state-icon state-icon--{{STATE_CLASS}}" aria-hidden="true"></span>{{STATE_LABEL}}</span>
           {{#HAS_NOTE}}<span class="slot__note">{{NOTE}}</span>{{/HAS_NOTE}}
           {{#ACTION}}
-          <form method="post" action="{{FORM_ACTION}}" class="slot__form"{{#HAS_QUESTION}} data-question="{{QUESTION}}"{{/HAS_QUESTION}}{{#HAS_WARNING}} data-avertissement="{{WARNING}}"{{/HAS_WARNING}}>
+          <form method="post" action="{{FORM_ACTION}}" class="slot__form"{{#HAS_QUESTION}} data-question="{{QUESTION}}"{{/HAS_QUESTION}}{{#HAS_WARNING}} data-avertissement="{{WARNING}}"{{/HAS_WARNING}} data-oui="{{YES}}">
             <input type="hidden" name="csrf" value="{{CSRF}}">
             <input type="hidden" name="enfant" value="{{CHILD_ID}}">
             <input type="hidden" name="occurrence" value="{{OCCURRENCE_ID}}">
@@ -51,6 +51,7 @@
   <ul>
     <li><span class="state-icon state-icon--reserve" aria-hidden="true"></span>Réservé</li>
     <li><span class="state-icon state-icon--attente" aria-hidden="true"></span>Liste d'attente</li>
+    <li><span class="state-icon state-icon--propose" aria-hidden="true"></span>Place proposée (à accepter avant l'heure indiquée)</li>
     <li><span class="state-icon state-icon--demande" aria-hidden="true"></span>Demandé (en attente de la mairie)</li>
     <li><span class="state-icon state-icon--refuse" aria-hidden="true"></span>Refusé</li>
     <li><span class="state-icon state-icon--annule" aria-hidden="true"></span>Annulé</li>
