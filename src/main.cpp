@@ -5,6 +5,7 @@
 #include "app/offers.h"
 #include "app/purge.h"
 #include "app/reminders.h"
+#include "app/settle_payments.h"
 
 #include <cppconn/exception.h>
 
@@ -34,6 +35,8 @@ const Command commands[] = {
      "offer to the next wait-listed child the places not confirmed in time"},
     {"purge-families", app::run_purge_families,
      "delete the data of families archived past the retention period"},
+    {"settle-payments", app::run_settle_payments,
+     "record the result of online payments still pending (5 minutes to 3 hours old)"},
 };
 
 int usage(std::ostream& out)

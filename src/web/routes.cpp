@@ -1,10 +1,12 @@
 #include "web/routes.h"
 
 #include "web/account.h"
+#include "web/billing.h"
 #include "web/dossier.h"
 #include "web/family_home.h"
 #include "web/long_requests.h"
 #include "web/my_data.h"
+#include "web/payments.h"
 #include "web/planning.h"
 #include "web/public_pages.h"
 #include "web/rules.h"
@@ -61,6 +63,14 @@ void add_routes(app::Router& router)
     router.add({"GET", "/famille/reglements", rules_page, Access::Parent});
     router.add({"POST", "/famille/reglements/{id}/accepter", rules_accept, Access::Parent});
     router.add({"GET", "/famille/reglements/{id}/pdf", rules_pdf_parent, Access::Parent});
+    router.add({"GET", "/facturation", billing_page, Access::Parent});
+    router.add({"GET", "/facturation/factures/{id}/pdf", invoice_pdf, Access::Parent});
+    router.add({"POST", "/facturation/factures/{id}/payer", invoice_pay, Access::Parent});
+    router.add({"GET", "/facturation/paiements", payments_page, Access::Parent});
+    router.add({"GET", "/facturation/paiements/{id}/recu", payment_receipt, Access::Parent});
+    router.add({"GET", "/paiement/retour", payment_return, Access::Parent});
+    // Server to server: no session, no CSRF token, no Origin; trusts only the idOp.
+    router.add({"POST", "/paiement/notification", payment_notification, Access::Public, false});
 }
 
 void add_test_routes(app::Router& router)

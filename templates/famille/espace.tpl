@@ -18,7 +18,7 @@
     <li><a class="entry" href="/famille/dossier"><span class="entry__title">Dossier de famille</span><span class="entry__text">Les informations de chaque membre, les photos, les justificatifs</span></a></li>
     <li><a class="entry" href="/famille/planning"><span class="entry__title">Planning des activités</span><span class="entry__text">Réserver la cantine, le périscolaire, les mercredis et les vacances</span></a></li>
     <li><a class="entry" href="/famille/reglements"><span class="entry__title">Règlement(s) intérieur(s)</span><span class="entry__text">Lire et accepter les règlements des services</span></a></li>
-    <li><span class="entry entry--soon"><span class="entry__title">Espace facturation</span><span class="entry__text">Consulter et payer vos factures — bientôt disponible</span></span></li>
+    <li><a class="entry" href="/facturation"><span class="entry__title">Espace facturation</span><span class="entry__text">Consulter, télécharger et payer vos factures en ligne</span></a></li>
     <li><a class="entry" href="/famille/donnees"><span class="entry__title">Mes données</span><span class="entry__text">Télécharger toutes vos données, voir l'historique des modifications et des connexions</span></a></li>
   </ul>
 </nav>

@@ -1,0 +1,190 @@
+#include "web/payments.h"
+
+#include "app/log.h"
+#include "billing/payment.h"
+#include "db/payments.h"
+#include "domain/money.h"
+#include "domain/time.h"
+#include "http/error.h"
+#include "pdf/invoice_pdf.h"
+#include "web/billing.h"
+
+namespace web
+{
+
+namespace
+{
+
+std::optional<domain::LocalDateTime> paris_time(const std::string& utc)
+{
+    const auto t = domain::parse_sql_datetime(utc);
+    if (!t)
+        return std::nullopt;
+    return domain::paris_from_epoch(domain::utc_epoch(*t));
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> out;
+    std::string line;
+    for (const char c : text + "\n") {
+        if (c != '\n') {
+            if (c != '\r')
+                line += c;
+            continue;
+        }
+        if (!line.empty())
+            out.push_back(line);
+        line.clear();
+    }
+    return out;
+}
+
+const char* means_label(const std::string& means)
+{
+    if (means == "carte")
+        return "Carte bancaire";
+    if (means == "prelevement")
+        return "Prélèvement";
+    if (means == "especes")
+        return "Espèces";
+    if (means == "cheque")
+        return "Chèque";
+    if (means == "cesu")
+        return "CESU";
+    if (means == "cheque_vacances")
+        return "Chèques vacances";
+    return "Virement";
+}
+
+} // namespace
+
+http::Response payment_return(app::Context& ctx)
+{
+    const auto idop = ctx.req.query().get("idop");
+    if (!idop || !payment::valid_idop(*idop))
+        throw http::Error(404);
+    const std::string id(*idop);
+    auto op = db::family_operation(ctx.db(), ctx.commune.id, ctx.family_id(), id);
+    if (!op)
+        throw http::Error(404);
+    auto status = op->status;
+    if (status == db::OperationStatus::Pending) {
+        payment::PayfipProvider provider(ctx.services.config.payfip_url);
+        if (const auto settled =
+                billing::settle(ctx.db(), provider, ctx.commune.id, id, ctx.req.request_id()))
+            status = *settled;
+    }
+    view::Page page("famille/paiement.tpl", "Paiement de la facture " + op->invoice_number);
+    auto& d = page.dict();
+    d.SetValue("INVOICE_NUMBER", op->invoice_number);
+    d.SetValue("AMOUNT", domain::format_euros(op->amount_cents));
+    d.SetValue("IDOP", id);
+    using S = db::OperationStatus;
+    switch (status) {
+    case S::Paid: {
+        d.SetValue("STATE", "payee");
+        d.SetValue("STATUS", "payée");
+        auto* paid = d.AddSectionDictionary("PAID");
+        if (const auto p = db::payment_by_idop(ctx.db(), ctx.commune.id, id))
+            paid->SetValueAndShowSection("PAYMENT_ID", std::to_string(p->id), "RECEIPT");
+        break;
+    }
+    case S::Pending:
+        d.SetValue("STATE", "en-cours");
+        d.SetValue("STATUS", "en cours");
+        d.ShowSection("PENDING");
+        break;
+    case S::Refused:
+        d.SetValue("STATE", "refusee");
+        d.SetValue("STATUS", "refusée");
+        d.ShowSection("REFUSED");
+        break;
+    case S::Abandoned:
+        d.SetValue("STATE", "abandonnee");
+        d.SetValue("STATUS", "abandonnée");
+        d.ShowSection("ABANDONED");
+        break;
+    case S::Error:
+        d.SetValue("STATE", "erreur");
+        d.SetValue("STATUS", "non enregistré");
+        d.ShowSection("ERROR");
+        break;
+    }
+    return page.render(ctx.layout());
+}
+
+http::Response payment_notification(app::Context& ctx)
+{
+    auto idop = ctx.req.form().get("idop");
+    if (!idop)
+        idop = ctx.req.form().get("idOp");
+    if (idop && payment::valid_idop(*idop)) {
+        try {
+            payment::PayfipProvider provider(ctx.services.config.payfip_url);
+            const auto status = billing::settle(ctx.db(), provider, ctx.commune.id,
+                                                std::string(*idop), ctx.req.request_id());
+            if (!status)
+                app::log::warn("rid=" + ctx.req.request_id() +
+                               " payment notification for an unknown idOp");
+        } catch (const std::exception& e) {
+            // The poller settles it later; the service gets its 200 anyway.
+            app::log::error("rid=" + ctx.req.request_id() +
+                            " payment notification not processed: " + e.what());
+            ctx.db().invalidate();
+        }
+    }
+    auto r = http::text(200, "");
+    return r;
+}
+
+http::Response payments_page(app::Context& ctx)
+{
+    const auto payments = db::family_payments(ctx.db(), ctx.commune.id, ctx.family_id(), 200);
+    view::Page page("famille/paiements.tpl", "Mes paiements");
+    auto& d = page.dict();
+    d.SetIntValue("COUNT", static_cast<long>(payments.size()));
+    if (payments.empty()) {
+        d.ShowSection("NO_PAYMENT");
+        return page.render(ctx.layout());
+    }
+    auto* list = d.AddSectionDictionary("HAS_PAYMENTS");
+    for (const auto& p : payments) {
+        auto* row = list->AddSectionDictionary("PAYMENT");
+        row->SetIntValue("ID", p.id);
+        if (const auto at = paris_time(p.paid_at))
+            row->SetValue("DATE", domain::format_datetime_fr(*at));
+        row->SetValue("INVOICE_NUMBER", p.invoice_number);
+        row->SetValue("REGIE", p.regie_name);
+        row->SetValue("MEANS", means_label(p.means));
+        row->SetValue("AMOUNT", domain::format_euros(p.amount_cents));
+        row->SetValue("RECEIPT_NUMBER", p.receipt_number);
+    }
+    return page.render(ctx.layout());
+}
+
+http::Response payment_receipt(app::Context& ctx)
+{
+    const auto p = db::family_payment(ctx.db(), ctx.commune.id, ctx.family_id(), ctx.path_id("id"));
+    if (!p)
+        throw http::Error(404);
+    pdf::ReceiptDocument doc;
+    doc.commune.name = p->commune_name.empty() ? ctx.commune.name : p->commune_name;
+    doc.regie.name = p->regie_name;
+    doc.regie.address_lines = lines_of(p->regie_address);
+    doc.regie.payfip_numcli = p->payfip_numcli;
+    doc.family.name = p->family_name;
+    doc.family.address_lines = lines_of(p->family_address);
+    doc.receipt_number = p->receipt_number;
+    doc.invoice_number = p->invoice_number;
+    const auto at = paris_time(p->paid_at).value_or(domain::LocalDateTime{});
+    doc.issue_date = at.date;
+    doc.amount_paid_cents = p->amount_cents;
+    doc.paid_at = domain::format_datetime_fr(at);
+    doc.payment_means = std::string(means_label(p->means)) + (p->idop.empty() ? "" : " (PayFiP)");
+    doc.numauto = p->numauto;
+    doc.id_op = p->idop;
+    return pdf_download("recu-" + p->receipt_number + ".pdf", pdf::render_receipt(doc));
+}
+
+} // namespace web

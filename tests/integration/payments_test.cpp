@@ -1,0 +1,579 @@
+// Espace facturation and online payment (issue 6, parent half) against the real stack and the
+// PayFiP simulator: the history page (balance, statuses, pagination), invoice and receipt
+// PDFs, "Payer en ligne" through the simulator, the payment recorded exactly once whatever
+// the notifications, returns and polls, forged notifications, tampered amounts, refused and
+// abandoned payments, two guardians paying at once, and the demo family's history.
+//
+// Each test makes its own régie, family, parent account and invoices with SQL.
+#include "app/demo_billing.h"
+#include "client.h"
+#include "db/connection.h"
+#include "mailbox.h"
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+#include <mysql_driver.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <latch>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace itest;
+
+namespace
+{
+
+bool contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+std::string run_sql(const std::string& statement)
+{
+    return Stack::get().sql(statement);
+}
+
+std::string quoted(const std::string& text)
+{
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string caumont()
+{
+    static const std::string id =
+        run_sql("SELECT commune_id FROM commune_host WHERE host = 'localhost'");
+    return id;
+}
+
+template <class F> bool eventually(F done, int seconds = 10)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return true;
+}
+
+// The simulator's controls (a form body, e.g. "notify_drop=1").
+long sim_post(const std::string& path, const std::string& body = "")
+{
+    std::string out;
+    if (run("curl -s -o /dev/null -w '%{http_code}' --data '" + body + "' '" +
+                Stack::get().sim_url(path) + "'",
+            &out) != 0)
+        return 0;
+    return std::strtol(out.c_str(), nullptr, 10);
+}
+
+struct SimReset {
+    SimReset() { BOOST_REQUIRE_EQUAL(sim_post("/_sim/reset"), 200); }
+    ~SimReset() { sim_post("/_sim/reset"); }
+};
+
+struct Family {
+    std::string id;
+    std::string regie;
+    std::string email;  // of the parent account
+    std::string email2; // of the second guardian's account
+};
+
+// A régie taking online payments, a family with two guardians and a parent account each
+// (same password as the demo parent, confirmed).
+Family make_family(const std::string& tag)
+{
+    Family f;
+    const auto name = unique_name(tag);
+    f.regie = run_sql("INSERT INTO regie (commune_id, name, address, payfip_numcli, invoice_prefix,"
+                      " credit_prefix, office_text) VALUES (" +
+                      caumont() + ", " + quoted("Régie " + name) +
+                      ", 'Place de la Mairie', '012345', " + quoted(name.substr(name.size() - 6)) +
+                      ", " + quoted(name.substr(name.size() - 6) + "AV") +
+                      ", 'Mairie, du lundi au vendredi'); SELECT LAST_INSERT_ID()");
+    f.id =
+        run_sql("INSERT INTO family (commune_id, number, name, address_line1, postal_code, city)"
+                " SELECT " +
+                caumont() + ", IFNULL(MAX(number), 0) + 1, " + quoted(name) +
+                ", '2 rue des Écoles', '84510', 'Caumont-sur-Durance' FROM family WHERE commune_id "
+                "= " +
+                caumont() + "; SELECT LAST_INSERT_ID()");
+    for (auto* email : {&f.email, &f.email2}) {
+        *email = unique_email(tag);
+        const auto guardian =
+            run_sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
+                    " email) VALUES (" +
+                    caumont() + ", " + f.id + ", 'guardian', " + quoted(name) + ", 'Zoé', " +
+                    quoted(*email) + "); SELECT LAST_INSERT_ID()");
+        run_sql(
+            "INSERT INTO parent_account (commune_id, family_id, guardian_id, email, password_hash,"
+            " confirmed_at) SELECT " +
+            caumont() + ", " + f.id + ", " + guardian + ", " + quoted(*email) +
+            ", password_hash, UTC_TIMESTAMP() FROM parent_account WHERE email = "
+            "'rolf.fictif@example.org' AND commune_id = " +
+            caumont());
+    }
+    return f;
+}
+
+int invoice_counter = 0;
+
+// An invoice of `cents` for the family: due in 20 days unless `due_sql` says otherwise.
+std::string add_invoice(const Family& f, long cents, const std::string& status = "a_payer",
+                        const std::string& due_sql = "CURDATE() + INTERVAL 20 DAY",
+                        const std::string& issued_sql = "CURDATE() - INTERVAL 3 DAY")
+{
+    const int seq = ++invoice_counter;
+    const auto number = "T-" + f.id + "-" + std::to_string(seq);
+    const auto id = run_sql(
+        "INSERT INTO invoice (commune_id, regie_id, family_id, number, seq_year, seq_value, month,"
+        " issued_on, due_on, total_cents, paid_cents, status, family_name, family_address,"
+        " regie_name, regie_address, regie_office, payfip_numcli, commune_name, created_at)"
+        " SELECT " +
+        caumont() + ", " + f.regie + ", " + f.id + ", " + quoted(number) + ", 2026, " +
+        std::to_string(seq) + ", DATE_FORMAT(" + issued_sql + ", '%Y-%m'), " + issued_sql + ", " +
+        due_sql + ", " + std::to_string(cents) + ", " +
+        (status == "payee" ? std::to_string(cents) : "0") + ", " + quoted(status) +
+        ", 'Famille Zoé', '2 rue des Écoles\n84510 Caumont-sur-Durance', name, address,"
+        " office_text, payfip_numcli, 'Caumont-sur-Durance', UTC_TIMESTAMP() FROM regie WHERE id "
+        "= " +
+        f.regie + "; SELECT LAST_INSERT_ID()");
+    run_sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, day, activity_name,"
+            " child_name, quantity, unit_cents, amount_cents, pricing, label) VALUES (" +
+            id + ", " + caumont() + ", 'manual', CURDATE(), 'Cantine à l''école', 'Léa Zoé', 1, " +
+            std::to_string(cents) + ", " + std::to_string(cents) + ", 'manual', 'Cantine')");
+    return id;
+}
+
+std::string number_of(const std::string& invoice)
+{
+    return run_sql("SELECT number FROM invoice WHERE id = " + invoice);
+}
+
+std::unique_ptr<Client> login(const std::string& email, const std::string& host = "localhost")
+{
+    auto c = std::make_unique<Client>();
+    c->host = host;
+    c->extra_headers = {"Origin: http://" + host};
+    const auto csrf = c->csrf_from("/connexion");
+    const auto r = c->post_form(
+        "/connexion", {{"csrf", csrf}, {"email", email}, {"mot_de_passe", admin_password}});
+    BOOST_REQUIRE_EQUAL(r.status, 303);
+    return c;
+}
+
+// "Payer en ligne": the idOp of the simulator page the portal redirects to.
+std::string pay(Client& c, const std::string& invoice)
+{
+    const auto csrf = c.csrf_from("/facturation");
+    const auto r = c.post_form("/facturation/factures/" + invoice + "/payer", {{"csrf", csrf}});
+    BOOST_REQUIRE_EQUAL(r.status, 303);
+    const auto location = r.header("location");
+    const auto page = Stack::get().sim_url("/tpa/paiementws.web?idop=");
+    BOOST_REQUIRE_MESSAGE(location.rfind(page, 0) == 0, "redirected to " << location);
+    return location.substr(page.size());
+}
+
+std::string op_status(const std::string& idop)
+{
+    return run_sql("SELECT status FROM payment_operation WHERE idop = " + quoted(idop));
+}
+
+std::string invoice_state(const std::string& invoice)
+{
+    return run_sql("SELECT CONCAT(status, ' ', paid_cents) FROM invoice WHERE id = " + invoice);
+}
+
+std::string payments_of(const std::string& invoice)
+{
+    return run_sql("SELECT COUNT(*) FROM payment WHERE invoice_id = " + invoice);
+}
+
+std::string pdf_text(const std::string& pdf)
+{
+    const auto file = Stack::get().dir + "/payments-test.pdf";
+    std::ofstream(file, std::ios::binary) << pdf;
+    std::string text;
+    BOOST_REQUIRE_EQUAL(run("pdftotext -enc UTF-8 '" + file + "' -", &text), 0);
+    return text;
+}
+
+std::string portal_log()
+{
+    std::ifstream in(Stack::get().dir + "/log/portail.log");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(payments, SimReset)
+
+BOOST_AUTO_TEST_CASE(paid_once_despite_three_notifications_the_return_and_the_poller)
+{
+    const auto f = make_family("Paie");
+    const auto invoice = add_invoice(f, 5525);
+    auto c = login(f.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_repeat=3"), 200);
+    const auto idop = pay(*c, invoice);
+    BOOST_TEST(op_status(idop) == "pending");
+    BOOST_TEST(
+        run_sql("SELECT CONCAT(amount_cents, ' ', refdet, ' ', numcli) FROM payment_operation"
+                " WHERE idop = " +
+                quoted(idop)) == "5525 T" + f.id + "1 012345");
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
+    BOOST_TEST(eventually([&] { return op_status(idop) == "paid"; }));
+    const auto back = c->get("/paiement/retour?idop=" + idop);
+    BOOST_TEST(back.status == 200);
+    BOOST_TEST(contains(back.body, "Statut du paiement : payée"));
+    std::string out;
+    BOOST_TEST(Stack::get().portail("settle-payments --min-age 0", &out) == 0);
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    BOOST_TEST(payments_of(invoice) == "1");
+    BOOST_TEST(invoice_state(invoice) == "payee 5525");
+    const auto mails = wait_for_mails(f.email, 1);
+    BOOST_REQUIRE_EQUAL(mails.size(), 1u);
+    BOOST_TEST(contains(mails[0].text, "55,25"));
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    BOOST_TEST(mails_to(f.email).size() == 1u);
+    BOOST_TEST(run_sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = " + quoted(f.email)) ==
+               "1");
+
+    const auto page = c->get("/facturation");
+    BOOST_TEST(contains(page.body, "Solde : 0,00"));
+    BOOST_TEST(contains(page.body, "status--paid\">Payée<"));
+    BOOST_TEST(!contains(page.body, ">Payer en ligne<"));
+    // Paying again is refused: the invoice is paid.
+    const auto again = c->post_form("/facturation/factures/" + invoice + "/payer",
+                                    {{"csrf", c->csrf_from("/facturation")}});
+    BOOST_TEST(again.status == 409);
+
+    const auto history = c->get("/facturation/paiements");
+    BOOST_TEST(contains(history.body, number_of(invoice)));
+    const auto payment = run_sql("SELECT id FROM payment WHERE invoice_id = " + invoice);
+    const auto receipt = c->get("/facturation/paiements/" + payment + "/recu");
+    BOOST_TEST(receipt.status == 200);
+    BOOST_TEST(receipt.header("content-type") == "application/pdf");
+    const auto text = pdf_text(receipt.body);
+    BOOST_TEST(contains(text, run_sql("SELECT receipt_number FROM payment WHERE id = " + payment)));
+    BOOST_TEST(contains(text, "55,25"));
+}
+
+BOOST_AUTO_TEST_CASE(dropped_notification_is_settled_by_the_poller)
+{
+    const auto f = make_family("Perdu");
+    const auto invoice = add_invoice(f, 1030);
+    auto c = login(f.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_drop=1"), 200);
+    const auto idop = pay(*c, invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    BOOST_TEST(op_status(idop) == "pending");
+    // Too young for the poller (5 minutes).
+    BOOST_TEST(Stack::get().portail("settle-payments") == 0);
+    BOOST_TEST(op_status(idop) == "pending");
+    run_sql(
+        "UPDATE payment_operation SET created_at = created_at - INTERVAL 10 MINUTE WHERE idop = " +
+        quoted(idop));
+    std::string out;
+    BOOST_TEST(Stack::get().portail("settle-payments", &out) == 0);
+    BOOST_TEST(op_status(idop) == "paid");
+    BOOST_TEST(invoice_state(invoice) == "payee 1030");
+    BOOST_TEST(payments_of(invoice) == "1");
+}
+
+BOOST_AUTO_TEST_CASE(forged_notifications_change_nothing)
+{
+    const auto a = make_family("Forge");
+    const auto b = make_family("Autre");
+    const auto invoice_b = add_invoice(b, 4575);
+    auto cb = login(b.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_drop=1"), 200);
+    const auto idop_b = pay(*cb, invoice_b);
+
+    Client anyone;
+    for (const auto& body : {std::string("idOp=00000000-0000-0000-0000-000000000000"),
+                             std::string("idop=inconnu"), "idOp=" + idop_b, std::string("x=1")}) {
+        const auto r =
+            anyone.post_raw("/paiement/notification", "application/x-www-form-urlencoded", body);
+        BOOST_TEST(r.status == 200);
+        BOOST_TEST(r.body.empty());
+    }
+    // B has not paid: the service says so, whoever notifies.
+    BOOST_TEST(op_status(idop_b) == "pending");
+    BOOST_TEST(invoice_state(invoice_b) == "a_payer 0");
+    // Paid at the service, notified on another commune's host: not this commune's idOp.
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop_b + "&action=pay"), 200);
+    Client other;
+    other.host = other_host;
+    BOOST_TEST(other
+                   .post_raw("/paiement/notification", "application/x-www-form-urlencoded",
+                             "idOp=" + idop_b)
+                   .status == 200);
+    BOOST_TEST(op_status(idop_b) == "pending");
+    BOOST_TEST(payments_of(invoice_b) == "0");
+    // A's session does not see B's operation.
+    auto ca = login(a.email);
+    BOOST_TEST(ca->get("/paiement/retour?idop=" + idop_b).status == 404);
+    BOOST_TEST(op_status(idop_b) == "pending");
+    BOOST_TEST(ca->get("/paiement/retour?idop=inconnu").status == 404);
+    // The right notification, by its idOp only, settles it.
+    BOOST_TEST(anyone
+                   .post_raw("/paiement/notification", "application/x-www-form-urlencoded",
+                             "idOp=" + idop_b)
+                   .status == 200);
+    BOOST_TEST(op_status(idop_b) == "paid");
+    BOOST_TEST(payments_of(invoice_b) == "1");
+}
+
+BOOST_AUTO_TEST_CASE(tampered_amount_is_refused_and_logged)
+{
+    const auto f = make_family("Fraude");
+    const auto invoice = add_invoice(f, 5525);
+    auto c = login(f.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "tamper_amount_cents=1"), 200);
+    const auto idop = pay(*c, invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
+    BOOST_TEST(eventually([&] { return op_status(idop) == "error"; }));
+    BOOST_TEST(invoice_state(invoice) == "a_payer 0");
+    BOOST_TEST(payments_of(invoice) == "0");
+    BOOST_TEST(run_sql("SELECT reported_cents FROM payment_operation WHERE idop = " +
+                       quoted(idop)) == "1");
+    BOOST_TEST(eventually([&] {
+        return contains(portal_log(), "PayFiP operation " + idop +
+                                          " refused: result does not "
+                                          "match the operation: amount 1 "
+                                          "instead of 5525");
+    }));
+    const auto back = c->get("/paiement/retour?idop=" + idop);
+    BOOST_TEST(contains(back.body, "ne correspond pas"));
+    // Still payable: a new operation.
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "tamper_amount_cents=0"), 200);
+    BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<"));
+    const auto second = pay(*c, invoice);
+    BOOST_TEST(second != idop);
+}
+
+BOOST_AUTO_TEST_CASE(refused_and_abandoned_leave_the_invoice_payable)
+{
+    const auto f = make_family("Refus");
+    const auto invoice = add_invoice(f, 2000);
+    auto c = login(f.email);
+    const auto refused = pay(*c, invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + refused + "&action=refuse"), 200);
+    BOOST_TEST(eventually([&] { return op_status(refused) == "refused"; }));
+    BOOST_TEST(
+        contains(c->get("/paiement/retour?idop=" + refused).body, "Statut du paiement : refusée"));
+    BOOST_TEST(invoice_state(invoice) == "a_payer 0");
+    BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<"));
+
+    const auto abandoned = pay(*c, invoice);
+    BOOST_TEST(abandoned != refused);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + abandoned + "&action=abandon"), 200);
+    BOOST_TEST(eventually([&] { return op_status(abandoned) == "abandoned"; }));
+    BOOST_TEST(contains(c->get("/paiement/retour?idop=" + abandoned).body,
+                        "Statut du paiement : abandonnée"));
+    BOOST_TEST(invoice_state(invoice) == "a_payer 0");
+    BOOST_TEST(payments_of(invoice) == "0");
+    BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<"));
+}
+
+BOOST_AUTO_TEST_CASE(pending_payment_shows_en_cours)
+{
+    const auto f = make_family("Encours");
+    const auto invoice = add_invoice(f, 700);
+    auto c = login(f.email);
+    const auto idop = pay(*c, invoice);
+    const auto page = c->get("/paiement/retour?idop=" + idop);
+    BOOST_TEST(page.status == 200);
+    BOOST_TEST(contains(page.body, "Statut du paiement : en cours"));
+    BOOST_TEST(op_status(idop) == "pending");
+}
+
+BOOST_AUTO_TEST_CASE(two_guardians_paying_at_once_share_one_operation)
+{
+    const auto f = make_family("Duo");
+    const auto invoice = add_invoice(f, 3300);
+    auto c1 = login(f.email);
+    auto c2 = login(f.email2);
+    const auto t1 = c1->csrf_from("/facturation");
+    const auto t2 = c2->csrf_from("/facturation");
+    std::latch go(2);
+    std::string l1, l2;
+    long s1 = 0, s2 = 0;
+    std::thread a([&] {
+        go.arrive_and_wait();
+        const auto r = c1->post_form("/facturation/factures/" + invoice + "/payer", {{"csrf", t1}});
+        s1 = r.status;
+        l1 = r.header("location");
+    });
+    std::thread b([&] {
+        go.arrive_and_wait();
+        const auto r = c2->post_form("/facturation/factures/" + invoice + "/payer", {{"csrf", t2}});
+        s2 = r.status;
+        l2 = r.header("location");
+    });
+    a.join();
+    b.join();
+    BOOST_TEST(s1 == 303);
+    BOOST_TEST(s2 == 303);
+    BOOST_TEST(l1 == l2);
+    BOOST_TEST(run_sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " + invoice) ==
+               "1");
+}
+
+BOOST_AUTO_TEST_CASE(invoice_pdf_is_the_familys_only)
+{
+    const auto f = make_family("Pdf");
+    const auto other = make_family("Voisin");
+    const auto invoice = add_invoice(f, 123456);
+    const auto foreign = add_invoice(other, 999);
+    auto c = login(f.email);
+    const auto r = c->get("/facturation/factures/" + invoice + "/pdf");
+    BOOST_REQUIRE_EQUAL(r.status, 200);
+    BOOST_TEST(r.header("content-type") == "application/pdf");
+    const auto number = number_of(invoice);
+    BOOST_TEST(r.header("content-disposition") ==
+               "attachment; filename=\"facture-" + number + ".pdf\"");
+    BOOST_TEST(contains(r.header("cache-control"), "private"));
+    const auto text = pdf_text(r.body);
+    BOOST_TEST(contains(text, number));
+    BOOST_TEST(contains(text, "234,56"));
+    BOOST_TEST(contains(text, "Cantine à l'école"));
+    BOOST_TEST(contains(text, "Écoles"));
+    BOOST_TEST(c->get("/facturation/factures/" + foreign + "/pdf").status == 404);
+    BOOST_TEST(c->get("/facturation/factures/999999999/pdf").status == 404);
+    BOOST_TEST(c->get("/facturation/factures/abc/pdf").status == 404);
+    BOOST_TEST(c->post_form("/facturation/factures/" + foreign + "/payer",
+                            {{"csrf", c->csrf_from("/facturation")}})
+                   .status == 404);
+    const auto payment_of_other =
+        run_sql("SELECT IFNULL(MIN(id), 999999999) FROM payment WHERE family_id <> " + f.id);
+    BOOST_TEST(c->get("/facturation/paiements/" + payment_of_other + "/recu").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(history_is_paginated_with_the_right_statuses_and_balance)
+{
+    const auto f = make_family("Histo");
+    // Oldest first: 12 invoices, the newest is the last one added.
+    std::vector<std::string> ids;
+    for (int i = 12; i >= 1; --i) {
+        const auto issued = "CURDATE() - INTERVAL " + std::to_string(i) + " DAY";
+        if (i == 12)
+            ids.push_back(add_invoice(f, 800, "a_payer", "CURDATE() - INTERVAL 1 DAY", issued));
+        else if (i == 11)
+            ids.push_back(add_invoice(f, 1500, "transmise", "CURDATE() - INTERVAL 1 DAY", issued));
+        else if (i == 3)
+            ids.push_back(add_invoice(f, 4575, "payee", "CURDATE() + INTERVAL 5 DAY", issued));
+        else
+            ids.push_back(add_invoice(f, 100 * i, "a_payer", "CURDATE() + INTERVAL 5 DAY", issued));
+    }
+    auto c = login(f.email);
+    const auto first = c->get("/facturation");
+    BOOST_REQUIRE_EQUAL(first.status, 200);
+    BOOST_TEST(contains(first.body, "Historique des factures (12 Résultats)"));
+    // 800 + 1500 + (1..10 except 3) × 100.
+    BOOST_TEST(contains(first.body, "Solde : 75,00\u00a0€"));
+    for (const auto* col : {">Date<", ">Nature<", ">Numéro<", ">Échéance<", ">Émetteur<",
+                            ">Montant<", ">Statut<", ">Télécharger<"})
+        BOOST_TEST(contains(first.body, col));
+    // Newest first: the last added is the first row; 10 rows on page 1.
+    const auto newest = first.body.find("id=\"facture-" + ids.back() + "\"");
+    const auto older = first.body.find("id=\"facture-" + ids[ids.size() - 2] + "\"");
+    BOOST_TEST(newest != std::string::npos);
+    BOOST_TEST(older != std::string::npos);
+    BOOST_TEST(newest < older);
+    BOOST_TEST(!contains(first.body, "id=\"facture-" + ids[0] + "\""));
+    BOOST_TEST(contains(first.body, "id=\"facture-" + ids[9 - 7] + "\""));
+    std::size_t rows = 0;
+    for (auto at = first.body.find("<tr class=\"invoice\""); at != std::string::npos;
+         at = first.body.find("<tr class=\"invoice\"", at + 1))
+        ++rows;
+    BOOST_TEST(rows == 10u);
+    const auto second = c->get("/facturation?page=2");
+    BOOST_REQUIRE_EQUAL(second.status, 200);
+    BOOST_TEST(contains(second.body, "id=\"facture-" + ids[0] + "\""));
+    BOOST_TEST(contains(second.body, "id=\"facture-" + ids[1] + "\""));
+    BOOST_TEST(contains(second.body, "Plus payable en ligne"));
+    BOOST_TEST(!contains(second.body, ">Payer en ligne<"));
+    BOOST_TEST(contains(first.body, "status--paid\">Payée<"));
+    BOOST_TEST(contains(first.body, ">Payer en ligne<"));
+    for (const auto* bad : {"3", "0", "-1", "abc", "1x", ""}) {
+        const auto r = c->get(std::string("/facturation?page=") + bad);
+        BOOST_TEST(r.status == 400, "page=" << bad << " gave " << r.status);
+        BOOST_TEST(contains(r.body, "page"));
+    }
+    // Past due and transmitted invoices cannot be paid online.
+    BOOST_TEST(c->post_form("/facturation/factures/" + ids[0] + "/payer",
+                            {{"csrf", c->csrf_from("/facturation")}})
+                   .status == 409);
+    BOOST_TEST(c->post_form("/facturation/factures/" + ids[1] + "/payer",
+                            {{"csrf", c->csrf_from("/facturation")}})
+                   .status == 409);
+    BOOST_TEST(run_sql("SELECT COUNT(*) FROM payment_operation WHERE family_id = " + f.id) == "0");
+    // Logged out: to the login page.
+    Client anonymous;
+    BOOST_TEST(anonymous.get("/facturation").status == 303);
+}
+
+BOOST_AUTO_TEST_CASE(demo_family_has_the_brochure_history)
+{
+    std::string conf;
+    {
+        std::ifstream in(Stack::get().dir + "/portail.conf");
+        std::stringstream s;
+        s << in.rdbuf();
+        conf = s.str();
+    }
+    auto value = [&](const std::string& key) {
+        const auto at = conf.find(key + " = ");
+        BOOST_REQUIRE(at != std::string::npos);
+        const auto start = at + key.size() + 3;
+        return conf.substr(start, conf.find('\n', start) - start);
+    };
+    auto settings = db::parse_url(value("db-url"));
+    std::ifstream(value("db-password-file")) >> settings.password;
+    sql::mysql::get_mysql_driver_instance();
+    db::Connection conn(settings);
+    const auto commune = std::stoll(caumont());
+    app::seed_demo_invoices(conn, commune);
+    app::seed_demo_invoices(conn, commune); // idempotent
+    const auto family =
+        run_sql("SELECT id FROM family WHERE name = 'FICTIF' AND commune_id = " + caumont());
+    BOOST_TEST(run_sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family +
+                       " AND (number LIKE 'RS-202%' OR number LIKE 'SJ-202%')"
+                       " AND issued_on < '2022-02-01'") == "26");
+    BOOST_TEST(run_sql("SELECT SUM(total_cents - paid_cents) FROM invoice WHERE family_id = " +
+                       family + " AND issued_on < '2022-02-01'") == "7355");
+    auto c = login("rolf.fictif@example.org");
+    const auto page = c->get("/facturation");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(contains(page.body, "11/01/2022"));
+    BOOST_TEST(contains(page.body, "Service Jeunesse"));
+    BOOST_TEST(contains(page.body, "55,25\u00a0€"));
+    BOOST_TEST(contains(page.body, "10/01/2022"));
+    BOOST_TEST(contains(page.body, "Restauration scolaire"));
+    if (run_sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family) == "26") {
+        BOOST_TEST(contains(page.body, "Historique des factures (26 Résultats)"));
+        BOOST_TEST(contains(page.body, "Solde : 73,55\u00a0€"));
+        BOOST_TEST(contains(page.body, "07/12/2021"));
+        BOOST_TEST(contains(page.body, "45,75\u00a0€"));
+        BOOST_TEST(contains(page.body, "29/10/2021"));
+        BOOST_TEST(contains(page.body, "0,00\u00a0€"));
+        BOOST_TEST(contains(page.body, "Plus payable en ligne"));
+    }
+    BOOST_TEST(contains(c->get("/famille").body, "href=\"/facturation\""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
