@@ -29,6 +29,7 @@
       <li><a href="/famille">Espace famille</a></li>
       <li><a href="/famille/dossier">Dossier de famille</a></li>
       <li><a href="/famille/planning">Planning</a></li>
+      <li><a href="/facturation">Facturation</a></li>
       <li><a href="/famille/reglements">Règlements</a></li>
       <li><a href="/compte">Mon compte</a></li>
     {{/NAV_PARENT}}

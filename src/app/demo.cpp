@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include "app/demo_billing.h"
 #include "booking/booking.h"
 #include "booking/calendar_sync.h"
 #include "db/accounts.h"
@@ -409,6 +410,7 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
     if (first_activities)
         seed_bookings(conn, commune_id);
     seed_regies(conn, commune_id);
+    seed_demo_invoices(conn, commune_id);
     // The canteen's rules, published: parents are asked to accept them.
     if (db::all_rules(conn, commune_id).empty()) {
         const auto id = db::add_rules_version(

@@ -9,18 +9,25 @@
 
 #include <cppconn/exception.h>
 
-namespace app {
+#include <cctype>
 
-namespace {
+namespace app
+{
+
+namespace
+{
 
 bool agent_allowed(http::Access access, db::AgentRole role)
 {
     switch (access) {
-    case http::Access::Agent: return true;
+    case http::Access::Agent:
+        return true;
     case http::Access::Regisseur:
         return role == db::AgentRole::Regisseur || role == db::AgentRole::Administrateur;
-    case http::Access::Administrateur: return role == db::AgentRole::Administrateur;
-    default: return false;
+    case http::Access::Administrateur:
+        return role == db::AgentRole::Administrateur;
+    default:
+        return false;
     }
 }
 
@@ -94,9 +101,11 @@ http::Response run(const Router& router, Context& ctx, std::string_view body, bo
     if (route.method == "POST") {
         if (too_large)
             throw http::Error(413);
-        req.set_body(body, http::Limits{ctx.services.config.max_body, ctx.services.config.max_form});
+        req.set_body(body,
+                     http::Limits{ctx.services.config.max_body, ctx.services.config.max_form});
         if (route.csrf) {
-            if (!http::same_origin_ok(req.origin(), req.env("HTTP_ORIGIN"), req.env("HTTP_REFERER")))
+            if (!http::same_origin_ok(req.origin(), req.env("HTTP_ORIGIN"),
+                                      req.env("HTTP_REFERER")))
                 throw http::Error(403, "La demande ne vient pas de ce site.");
             const auto submitted = req.form().get("csrf");
             if (!submitted ||
@@ -112,11 +121,35 @@ http::Response run(const Router& router, Context& ctx, std::string_view body, bo
 
 } // namespace
 
-void add_security_headers(http::Response& r, bool https)
+std::string origin_of(std::string_view url)
 {
+    std::size_t start = 0;
+    if (url.starts_with("https://"))
+        start = 8;
+    else if (url.starts_with("http://"))
+        start = 7;
+    else
+        return {};
+    const auto end = url.find_first_of("/?#", start);
+    const auto origin = url.substr(0, end);
+    if (origin.size() == start)
+        return {};
+    for (const char c : origin.substr(start))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' ||
+              c == '[' || c == ']'))
+            return {};
+    return std::string(origin);
+}
+
+void add_security_headers(http::Response& r, bool https, std::string_view payment_origin)
+{
+    std::string form_action = "'self'";
+    if (!payment_origin.empty())
+        form_action += " " + std::string(payment_origin);
     r.set_header("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                 "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+                 "object-src 'none'; base-uri 'none'; form-action " +
+                     form_action + "; frame-ancestors 'none'");
     r.set_header("X-Content-Type-Options", "nosniff");
     r.set_header("X-Frame-Options", "DENY");
     r.set_header("Referrer-Policy", "same-origin");
@@ -127,7 +160,8 @@ void add_security_headers(http::Response& r, bool https)
         r.set_header("Cache-Control", "no-store");
 }
 
-namespace {
+namespace
+{
 // A request is replayed once on a fresh connection when the one it used turned out dead
 // (the server restarted since its last use): a read always; a write only when its very
 // first statement failed, so nothing of it can have reached the database.
@@ -176,7 +210,8 @@ Outcome dispatch(const Router& router, Services& services,
             out.response = run(router, *ctx, body, body_too_large);
         }
     } catch (const http::Error& e) {
-        out.response = view::error_page(ctx ? ctx->layout() : fallback_layout, e.status(), e.detail());
+        out.response =
+            view::error_page(ctx ? ctx->layout() : fallback_layout, e.status(), e.detail());
         if (e.retry_after() > 0)
             out.response.set_header("Retry-After", std::to_string(e.retry_after()));
     } catch (const security::HashesBusy&) {
@@ -213,7 +248,8 @@ Outcome dispatch(const Router& router, Services& services,
     if (ctx)
         for (auto& c : ctx->cookies)
             out.response.cookies.push_back(std::move(c));
-    add_security_headers(out.response, req && req->is_https());
+    add_security_headers(out.response, req && req->is_https(),
+                         origin_of(services.config.payfip_url));
     if (req && req->method() == "HEAD")
         out.response.body.clear();
     return out;

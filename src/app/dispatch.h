@@ -8,11 +8,12 @@
 #include <string>
 #include <string_view>
 
-namespace app {
+namespace app
+{
 
 struct Outcome {
     http::Response response;
-    std::string commune;    // slug, for the log line
+    std::string commune; // slug, for the log line
     std::string request_id;
 };
 
@@ -22,6 +23,11 @@ Outcome dispatch(const Router& router, Services& services,
                  bool body_too_large, bool is_retry = false);
 
 // Headers every response carries (CSP without inline script, nosniff, frame-ancestors…).
-void add_security_headers(http::Response& response, bool https);
+// `payment_origin` ("https://www.payfip.gouv.fr") is where forms may also lead: "Payer en
+// ligne" posts to the portal, which redirects to the payment service.
+void add_security_headers(http::Response& response, bool https,
+                          std::string_view payment_origin = {});
+// "scheme://host[:port]" of an http(s) URL; "" for anything else.
+std::string origin_of(std::string_view url);
 
 } // namespace app
