@@ -1,0 +1,64 @@
+// What the booking-side integration suites share: SQL and text helpers, logged-in agents,
+// and families made the way a commune makes them — the agent creates the family and its
+// children and issues the code abonné, the parent creates an account with it and confirms
+// it by the mail link (SPEC §4.1–4.3).
+#pragma once
+
+#include "client.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace itest
+{
+
+inline const std::string good_password = "trois petits chats gris";
+
+bool contains(const std::string& haystack, const std::string& needle);
+// Text shown on a page, as written in a template or as a value the template escaped.
+bool shows(const std::string& html, const std::string& text);
+std::size_t count_of(const std::string& haystack, const std::string& needle);
+// Runs SQL as root on the stack's database; returns stdout.
+std::string sql(const std::string& statement);
+// A SQL string literal.
+std::string quoted(const std::string& text);
+bool is_id(const std::string& s);
+// Same-origin POSTs, as a browser sends them.
+void same_origin(Client& c);
+std::string commune_of(const std::string& host);
+// The demo commune's id.
+std::string caumont();
+std::unique_ptr<Client> logged_agent(const std::string& email, const std::string& password,
+                                     const std::string& host = "localhost");
+std::unique_ptr<Client> logged_admin();
+// The code abonné printed in the agent's letter.
+std::string code_in(const std::string& letter);
+
+struct Kid {
+    std::string id;
+    std::string first;
+    std::string last;
+};
+
+struct Parent {
+    std::string name; // family and guardian last name
+    std::string family_id;
+    std::string email;
+    std::vector<Kid> children;
+    std::unique_ptr<Client> client; // logged in
+    std::string csrf;
+};
+
+struct FamilySpec {
+    int children = 1;
+    std::string name_base = "Famille"; // the family name is this and six unique letters
+    std::string guardian_first = "Camille";
+    std::string birth_date = "2017-03-14"; // of every child
+};
+
+// A family of the demo commune made by `agent`, with a confirmed and logged-in parent.
+Parent make_parent(Client& agent, const FamilySpec& spec);
+
+} // namespace itest
