@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Facture {{NUMBER}}</h1>
 <p><a href="/gestion/factures">Retour aux factures</a></p>
+<p><a href="/gestion/contestations?facture={{NUMBER}}">Contestations de cette facture</a></p>
 {{#CREDITED}}<p class="alert alert--ok" role="status">L'avoir {{CREDIT_NUMBER}} est émis ; le reste à payer est diminué d'autant.</p>{{/CREDITED}}
 {{#TRANSMITTED}}<p class="alert alert--ok" role="status">La facture est transmise au Trésor public pour recouvrement ; elle n'est plus payable en ligne.</p>{{/TRANSMITTED}}
 <section class="card" aria-labelledby="titre-facture">

@@ -1288,6 +1288,47 @@ async function journeyPayment(run) {
   await logout(run, page);
 }
 
+// Contesting an invoice line (SPEC §9): from the history, the invoice's detail page, "Contester"
+// on its first line with a comment, then "Contestation envoyée" and the open dispute listed.
+async function journeyDispute(run) {
+  const page = await run.newPage();
+  await loginFromHome(run, page, ROLF_EMAIL, accounts.get(ROLF_EMAIL));
+  await page.getByRole('link', { name: /Espace facturation/ }).click();
+  await expectHeading(page, 'Espace facturation');
+  const rows = await page.locator('tr.invoice').count();
+  assert(rows, 'no invoice in the history of /facturation');
+  // The first invoice with a line not contested yet (another viewport's run may have taken one).
+  let number = '';
+  let line = null;
+  for (let i = 0; i < rows && !line; i += 1) {
+    const row = page.locator('tr.invoice').nth(i);
+    number = (await row.locator('td[data-label="Numéro"]').innerText()).trim();
+    await row.getByRole('link', { name: number, exact: true }).click();
+    await expectHeading(page, `Facture ${number}`);
+    const contestable = page.locator('tr.invoice-line', { has: page.locator('summary', { hasText: 'Contester' }) }).first();
+    if (await contestable.count()) {
+      line = contestable;
+    } else {
+      await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link', { name: 'Espace facturation' }).click();
+      await expectHeading(page, 'Espace facturation');
+    }
+  }
+  assert(line, `no invoice of the history's first page has a line with "Contester"`);
+  await run.check(page, 'détail de la facture');
+  await line.locator('summary', { hasText: 'Contester' }).click();
+  await line.getByLabel('Pourquoi contestez-vous cette ligne ?').fill('Léa était absente ce jour-là, nous avions prévenu la mairie.');
+  await line.getByRole('button', { name: 'Envoyer la contestation' }).click();
+  await page.waitForURL(/\/facturation\/factures\/\d+\?contestation=envoyee$/);
+  await expectHeading(page, `Facture ${number}`);
+  await expectText(page, /^Contestation envoyée/);
+  await expectText(page, 'Contestation en cours');
+  const dispute = page.getByRole('region', { name: 'Mes contestations' });
+  assert(await dispute.getByText('En cours d\'examen').count() === 1, 'the open dispute is not listed with "En cours d\'examen"');
+  assert(await dispute.getByText(/Léa était absente ce jour-là/).count() === 1, 'the dispute does not show the comment');
+  await run.check(page, 'contestation envoyée');
+  await logout(run, page);
+}
+
 // --- the runner --------------------------------------------------------------------------------
 
 const tests = [];
@@ -1325,6 +1366,8 @@ test('long-period request: Mondays and Thursdays, the answer day by day, the pla
 test('"Enfant malade": cancel the coming days with a certificate (desktop)', 'sick-child', 'desktop', journeySickChild);
 for (const vp of ['phone', 'desktop'])
   test(`espace facturation: "Payer en ligne", the PayFiP simulator, status page "payée", history "Payée" (${vp})`, 'payment', vp, journeyPayment);
+for (const vp of ['phone', 'desktop'])
+  test(`espace facturation: open an invoice, contest a line, "Contestation envoyée" (${vp})`, 'dispute', vp, journeyDispute);
 
 async function main() {
   const started = Date.now();
