@@ -29,6 +29,8 @@ const Command commands[] = {
     {"create-agent", app::run_create_agent, "add a back-office agent"},
     {"routes", app::run_routes, "list the routes and who may call them"},
     {"seed-bench", app::run_seed_bench, "create the benchmark dataset (bench families, sessions)"},
+    {"bench-invoicing", app::run_bench_invoicing,
+     "time the monthly invoicing run of the bench dataset"},
     {"send-reminders", app::run_send_reminders,
      "mail the families who have not booked next week before the deadline"},
     {"expire-offers", app::run_expire_offers,

@@ -41,7 +41,8 @@
       <li><a href="/gestion/validations">À valider</a></li>
       <li><a href="/gestion/exports">Exports</a></li>
       {{#NAV_BILLING}}<li><a href="/gestion/facturation">Facturation</a></li>
-      <li><a href="/gestion/factures">Factures</a></li>{{/NAV_BILLING}}
+      <li><a href="/gestion/factures">Factures</a></li>
+      <li><a href="/gestion/contestations">Contestations</a></li>{{/NAV_BILLING}}
       {{#NAV_ADMIN}}<li><a href="/gestion/regies">Régies</a></li>
       <li><a href="/gestion/activites">Activités</a></li>
       <li><a href="/gestion/calendrier">Calendrier</a></li>

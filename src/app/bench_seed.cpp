@@ -1,14 +1,18 @@
 #include "app/bench_seed.h"
 
 #include "app/config.h"
+#include "billing/invoicing.h"
 #include "booking/calendar_sync.h"
 #include "db/activities.h"
+#include "db/billing.h"
 #include "db/communes.h"
 #include "db/connection.h"
 #include "db/migrations.h"
+#include "domain/money.h"
 #include "domain/time.h"
 #include "security/password.h"
 #include "security/tokens.h"
+#include "view/view.h"
 
 #include <mysql_driver.h>
 
@@ -51,6 +55,8 @@ constexpr const char* rush_name = "Vacances bench";
 constexpr int families_per_transaction = 500;
 constexpr std::size_t max_statement_bytes = 1 << 20; // well under max_allowed_packet
 constexpr int min_canteen_capacity = 5000;
+constexpr const char* bench_regie_name = "Régie bench";
+constexpr const char* bench_regie_prefix = "BENCHF";
 
 struct Options {
     int families = 2000;
@@ -60,6 +66,7 @@ struct Options {
     int rush_places = 300;
     int rush_waiting = 200;
     int canteen_percent = 70;
+    int invoices = 26; // per bench family, the brochure's history
 };
 
 using Clock = std::chrono::steady_clock;
@@ -567,6 +574,94 @@ std::int64_t write_sessions(db::Connection& conn, std::int64_t commune_id, const
     return static_cast<std::int64_t>(parents.size());
 }
 
+// The invoice history of every bench family that has none yet (the /facturation page's
+// bench): `per_family` invoices of the "Régie bench", one a month going back from last
+// month, the 3 newest due (the newest payable online), one sent to the Trésor public, the
+// others paid. Bulk inserts in transactions of a few hundred families.
+std::int64_t seed_bench_invoices(db::Connection& conn, const db::Commune& commune, int per_family)
+{
+    if (per_family <= 0)
+        return 0;
+    std::optional<db::Regie> regie;
+    for (const auto& r : db::list_regies(conn, commune.id))
+        if (r.name == bench_regie_name)
+            regie = r;
+    if (!regie) {
+        db::Regie r;
+        r.name = bench_regie_name;
+        r.address = "Place de la Mairie\n84510 Caumont-sur-Durance";
+        r.payfip_numcli = "012345";
+        r.invoice_prefix = bench_regie_prefix;
+        r.credit_prefix = std::string(bench_regie_prefix) + "AV";
+        r.office_text = "Mairie, du lundi au vendredi";
+        r.id = db::create_regie(conn, commune.id, r);
+        regie = r;
+    }
+    struct Family {
+        std::int64_t id = 0;
+        int number = 0;
+        std::string name;
+    };
+    std::vector<Family> families;
+    {
+        auto& st = conn.prepare(
+            "SELECT f.id, f.number, f.name FROM family f WHERE f.commune_id = ? AND f.name LIKE ?"
+            " AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.commune_id = f.commune_id"
+            " AND i.family_id = f.id AND i.regie_id = ?) ORDER BY f.id");
+        st.setInt64(1, commune.id);
+        st.setString(2, family_like);
+        st.setInt64(3, regie->id);
+        auto rs = db::query(st);
+        while (rs->next())
+            families.push_back({rs->getInt64(1), rs->getInt(2), rs->getString(3)});
+    }
+    auto seq = query_int(conn, "SELECT COALESCE(MAX(seq_value), 0) FROM invoice WHERE regie_id = ?",
+                         {regie->id});
+    const auto today = domain::paris_from_epoch(std::time(nullptr)).date;
+    const auto c = std::to_string(commune.id);
+    const auto r = std::to_string(regie->id);
+    const auto regie_columns = quote(regie->name) + "," + quote(regie->address) + "," +
+                               quote(regie->office_text) + "," + quote(regie->payfip_numcli) + "," +
+                               quote(commune.name);
+    std::int64_t written = 0;
+    for (std::size_t from = 0; from < families.size(); from += families_per_transaction) {
+        const auto to = std::min(families.size(), from + families_per_transaction);
+        db::Transaction tx(conn);
+        BulkInsert invoices(conn, "INSERT INTO invoice (commune_id, regie_id, family_id, number,"
+                                  " seq_year, seq_value, month, issued_on, due_on, total_cents,"
+                                  " paid_cents, status, family_name, family_address,"
+                                  " family_number, regie_name, regie_address, regie_office,"
+                                  " payfip_numcli, commune_name, published_at, created_at)"
+                                  " VALUES ");
+        for (std::size_t i = from; i < to; ++i) {
+            const auto& f = families[i];
+            for (int k = 1; k <= per_family; ++k) {
+                const int index = today.year * 12 + (today.month - 1) - k;
+                const domain::Date first{index / 12, index % 12 + 1, 1};
+                const auto issued = domain::add_days(first, 31 + 4); // the 5th of the next month
+                const auto due = domain::add_days(issued, 30);
+                const auto total = 500 + static_cast<std::int64_t>((f.id * 37 + k * 53) % 6000);
+                const char* status = k <= 3 ? "a_payer" : k == 5 ? "transmise" : "payee";
+                const auto paid = std::string(status) == "payee" ? total : 0;
+                char number[48];
+                std::snprintf(number, sizeof number, "%s-%04d-%07lld", bench_regie_prefix,
+                              issued.year, static_cast<long long>(++seq));
+                invoices.add("(" + c + "," + r + "," + std::to_string(f.id) + "," + quote(number) +
+                             "," + std::to_string(issued.year) + "," + std::to_string(seq) + "," +
+                             quote(iso(first).substr(0, 7)) + "," + quote(iso(issued)) + "," +
+                             quote(iso(due)) + "," + std::to_string(total) + "," +
+                             std::to_string(paid) + "," + quote(status) + "," + quote(f.name) +
+                             ",'1 chemin des Essais'," + std::to_string(f.number) + "," +
+                             regie_columns + ",UTC_TIMESTAMP(),UTC_TIMESTAMP())");
+            }
+        }
+        invoices.flush();
+        written += invoices.rows();
+        tx.commit();
+    }
+    return written;
+}
+
 std::string read_password_file(const std::string& path)
 {
     std::ifstream in(path);
@@ -597,6 +692,8 @@ int run_seed_bench(int argc, const char* const argv[])
         "size of its waiting list (0: none)")(
         "canteen-percent", po::value(&o.canteen_percent)->default_value(o.canteen_percent),
         "share of the school year's canteen days booked per child")(
+        "invoices", po::value(&o.invoices)->default_value(o.invoices),
+        "invoices in each bench family's history (\"Régie bench\"; 0: none)")(
         "reset", "delete the bench families and their data first");
     desc.add(common_options(cfg)).add(own);
     po::variables_map vm;
@@ -653,6 +750,13 @@ int run_seed_bench(int argc, const char* const argv[])
                   << ", none created\n";
     }
 
+    {
+        const auto t = Clock::now();
+        const auto invoices = seed_bench_invoices(conn, *commune, o.invoices);
+        std::cout << "seed-bench: " << invoices << " bench invoices (" << o.invoices
+                  << " per family without any) in " << fixed1(seconds_since(t)) << " s\n";
+    }
+
     const auto rush = prepare_rush(conn, commune_id, o);
     std::cout << "seed-bench: rush week \"" << rush_name << "\": occurrence " << rush.occurrence_id
               << " on " << rush.day << ", " << o.rush_places << " places, waiting list "
@@ -662,6 +766,66 @@ int run_seed_bench(int argc, const char* const argv[])
     const auto sessions = write_sessions(conn, commune_id, o.sessions_file);
     std::cout << "seed-bench: " << sessions << " parent sessions written to " << o.sessions_file
               << "; done in " << fixed1(seconds_since(start)) << " s\n";
+    return 0;
+}
+
+int run_bench_invoicing(int argc, const char* const argv[])
+{
+    Config cfg;
+    std::string month_text;
+    std::string regie_name;
+    po::options_description desc;
+    po::options_description own("bench-invoicing options");
+    own.add_options()("month", po::value(&month_text),
+                      "month invoiced, YYYY-MM (default: last month, Paris time)")(
+        "regie", po::value(&regie_name),
+        "régie issuing the run (default: the one billing \"Restauration scolaire\")");
+    desc.add(common_options(cfg)).add(own);
+    po::variables_map vm;
+    if (!parse_options(argc, argv, desc, vm, cfg,
+                       "Usage: portail bench-invoicing [--month YYYY-MM] [--regie NAME]\n"
+                       "Issues the monthly invoicing run of the demo commune (after seed-bench) "
+                       "as the back office does, mails included, and prints its figures."))
+        return 0;
+    const auto today = domain::paris_from_epoch(std::time(nullptr)).date;
+    if (month_text.empty()) {
+        const int index = today.year * 12 + (today.month - 1) - 1;
+        char text[32];
+        std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
+        month_text = text;
+    }
+    const auto month = domain::parse_month(month_text);
+    if (!month)
+        throw std::runtime_error("--month must be YYYY-MM");
+    view::load_templates(cfg.template_dir);
+    sql::mysql::get_mysql_driver_instance();
+    db::Connection conn(db_settings(cfg));
+    const auto commune = db::find_commune_by_slug(conn, "caumont");
+    if (!commune)
+        throw std::runtime_error("no demo commune (caumont): run portail seed-demo first");
+    std::optional<db::Regie> regie;
+    if (regie_name.empty()) {
+        std::int64_t regie_id = 0;
+        for (const auto& a : db::activity_regies(conn, commune->id))
+            if (a.activity_name == canteen_name)
+                regie_id = a.regie_id;
+        regie = db::load_regie(conn, commune->id, regie_id);
+    } else {
+        for (const auto& r : db::list_regies(conn, commune->id))
+            if (r.name == regie_name)
+                regie = r;
+    }
+    if (!regie)
+        throw std::runtime_error("no such régie in the demo commune");
+    const auto start = Clock::now();
+    const auto result =
+        billing::issue_run(conn, commune->id, commune->name, *regie, *month, today, 0);
+    const auto seconds = seconds_since(start);
+    std::cout << "bench-invoicing: " << regie->name << ", " << month_text << ": "
+              << result.issued.count << " invoices, " << result.issued.lines << " lines, "
+              << domain::format_euros(result.total_cents) << ", in " << fixed1(seconds) << " s\n";
+    std::cout << "invoicing-run " << result.issued.count << ' ' << result.issued.lines << ' '
+              << seconds << '\n';
     return 0;
 }
 

@@ -59,6 +59,8 @@ boost::program_options::options_description serve_options(Config& cfg)
          "deliver the mail outbox from this process")
         ("payfip-url", po::value(&cfg.payfip_url)->default_value(cfg.payfip_url),
          "PayFiP base URL: https://www.payfip.gouv.fr in production (default: the simulator)")
+        ("payfip-saisie", po::value(&cfg.payfip_saisie)->default_value(cfg.payfip_saisie),
+         "PayFiP mode sent with each payment: T test, X activation, W production")
         ("test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
          "enable /_test/ routes (dev stack and tests only)");
     return desc;
@@ -115,6 +117,9 @@ bool parse_options(int argc, const char* const argv[], const po::options_descrip
         throw std::runtime_error("smtp-url must start with smtp:// or smtps://");
     if (cfg.payfip_url.rfind("http://", 0) != 0 && cfg.payfip_url.rfind("https://", 0) != 0)
         throw std::runtime_error("payfip-url must start with http:// or https://");
+    if (cfg.payfip_saisie != "T" && cfg.payfip_saisie != "X" && cfg.payfip_saisie != "W")
+        throw std::runtime_error(
+            "payfip-saisie must be T (test), X (activation) or W (production)");
     if (cfg.threads == 0 || cfg.threads > 1024)
         throw std::runtime_error("threads must be between 1 and 1024");
     return true;

@@ -33,6 +33,9 @@ struct Config {
     // PayFiP web service and payment page; https://www.payfip.gouv.fr in production, the
     // simulator (payfip-sim) in the dev stack and the tests.
     std::string payfip_url = "http://127.0.0.1:8090";
+    // PayFiP `saisie` sent with every operation: T test, X activation (the commune's first
+    // real payments), W production. Validated by parse_options.
+    std::string payfip_saisie = "T";
     bool mail_sender = true; // run the outbox sender thread in `serve`
     bool test_routes = false;
     bool migrate_on_start = false;

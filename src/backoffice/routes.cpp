@@ -5,6 +5,7 @@
 #include "backoffice/allocation.h"
 #include "backoffice/billing.h"
 #include "backoffice/bookings.h"
+#include "backoffice/disputes.h"
 #include "backoffice/exports.h"
 #include "backoffice/families.h"
 #include "backoffice/family_export.h"
@@ -92,6 +93,9 @@ void add_routes(app::Router& router)
     router.add({"GET", "/gestion/factures/{id}", invoice_page, Access::Regisseur});
     router.add({"POST", "/gestion/factures/{id}/avoir", invoice_credit, Access::Regisseur});
     router.add({"POST", "/gestion/factures/{id}/transmettre", invoice_transmit, Access::Regisseur});
+    router.add({"GET", "/gestion/contestations", disputes_list, Access::Regisseur});
+    router.add({"GET", "/gestion/contestations/{id}", dispute_page, Access::Regisseur});
+    router.add({"POST", "/gestion/contestations/{id}", dispute_decide, Access::Regisseur});
 }
 
 } // namespace backoffice

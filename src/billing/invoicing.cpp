@@ -1,6 +1,12 @@
 #include "billing/invoicing.h"
 
+#include "db/invoice_publication.h"
+#include "db/payments.h"
 #include "domain/identity.h"
+#include "domain/money.h"
+#include "domain/time.h"
+#include "mail/outbox_batch.h"
+#include "view/view.h"
 
 #include <algorithm>
 #include <set>
@@ -36,6 +42,40 @@ domain::Date months_before(domain::Date first_of_month, int months)
     return {index / 12, index % 12 + 1, 1};
 }
 
+// In the chunk's issuing transaction: one "Nouvelle facture" mail per confirmed account of
+// each family just invoiced, and the invoices marked published, in a few statements.
+void publish_chunk(db::Connection& conn, const db::Commune& commune, const db::Regie& regie,
+                   std::int64_t run_id, std::span<const db::NewInvoice> chunk)
+{
+    std::vector<std::int64_t> families;
+    families.reserve(chunk.size());
+    for (const auto& inv : chunk)
+        families.push_back(inv.family_id);
+    const auto recipients = db::unpublished_invoice_recipients(conn, commune.id, run_id, families);
+    std::vector<mail::Message> messages;
+    messages.reserve(recipients.size());
+    const auto from_name = "Portail Famille de " + commune.name;
+    for (const auto& r : recipients) {
+        ctemplate::TemplateDictionary dict("mail");
+        dict.SetValue("COMMUNE_NAME", commune.name);
+        dict.SetValue("NUMBER", r.number);
+        dict.SetValue("REGIE", regie.name);
+        const auto amount = domain::format_euros(r.total_cents);
+        dict.SetValue("AMOUNT", amount);
+        const auto due = domain::parse_iso_date(r.due_on);
+        dict.SetValue("DUE", due ? domain::format_date_fr(*due) : r.due_on);
+        dict.SetValue("LINK", commune.base_url + "/facturation");
+        mail::Message m;
+        m.to = r.email;
+        m.subject = "Nouvelle facture " + r.number + " de " + amount + " — " + from_name;
+        m.text = view::expand("mail/facture.txt.tpl", dict);
+        m.html = view::expand("mail/facture.html.tpl", dict);
+        messages.push_back(std::move(m));
+    }
+    mail::enqueue_batch(conn, commune.id, commune.mail_from, from_name, messages);
+    db::mark_invoices_published(conn, commune.id, run_id, families);
+}
+
 Preview compute(db::Connection& conn, std::int64_t commune_id, const std::string& commune_name,
                 const db::Regie& regie, const domain::MonthRange& month, domain::Date today)
 {
@@ -55,10 +95,9 @@ Preview compute(db::Connection& conn, std::int64_t commune_id, const std::string
                domain::decide_billing(f.fact).billing == domain::Billing::NotBilled;
     });
     auto families = db::billing_families(conn, commune_id);
-    const auto commune_key = domain::normalize_name(commune_name);
     std::map<std::int64_t, domain::FamilyPricing> pricing;
     for (auto& [id, f] : families) {
-        f.pricing.resident = domain::normalize_name(f.city) == commune_key;
+        f.pricing = family_pricing(f, commune_name);
         pricing.emplace(id, f.pricing);
     }
     auto run =
@@ -87,6 +126,14 @@ Preview compute(db::Connection& conn, std::int64_t commune_id, const std::string
 
 } // namespace
 
+domain::FamilyPricing family_pricing(const db::BillingFamily& family,
+                                     const std::string& commune_name)
+{
+    auto pricing = family.pricing;
+    pricing.resident = domain::normalize_name(family.city) == domain::normalize_name(commune_name);
+    return pricing;
+}
+
 Preview preview_run(db::Connection& conn, std::int64_t commune_id, const std::string& commune_name,
                     const db::Regie& regie, const domain::MonthRange& month, domain::Date today)
 {
@@ -98,6 +145,9 @@ IssueResult issue_run(db::Connection& conn, std::int64_t commune_id,
                       const domain::MonthRange& month, domain::Date today, std::int64_t agent_id)
 {
     db::RegieRunLock lock(conn, regie.id);
+    const auto commune = db::load_commune(conn, commune_id);
+    if (!commune)
+        throw std::runtime_error("invoicing run: unknown commune " + std::to_string(commune_id));
     IssueResult result;
     result.run_id = db::start_run(conn, commune_id, regie.id,
                                   domain::iso_date(month.first).substr(0, 7), agent_id);
@@ -122,6 +172,7 @@ IssueResult issue_run(db::Connection& conn, std::int64_t commune_id,
             const auto issued = with_retry([&] {
                 db::Transaction tx(conn);
                 auto range = db::insert_invoices(conn, commune_id, regie, header, chunk);
+                publish_chunk(conn, *commune, regie, result.run_id, chunk);
                 tx.commit();
                 return range;
             });

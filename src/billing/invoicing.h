@@ -18,6 +18,10 @@ namespace billing
 // run, looking back this many months.
 constexpr int lookback_months = 12;
 
+// The family's pricing facts: its quotient, and resident when it lives in the commune.
+domain::FamilyPricing family_pricing(const db::BillingFamily& family,
+                                     const std::string& commune_name);
+
 struct PreviewFamily {
     db::BillingFamily family;
     domain::DraftInvoice draft;
@@ -49,7 +53,9 @@ struct IssueResult {
 // Issues the run: the régie's runs are serialised by a named lock, facts are read again
 // under it, families are written in transactions of a few hundred (each takes its numbers
 // from the locked sequence), retried on deadlock. Facts already invoiced are not read, so a
-// second run issues nothing; families whose total is zero get no invoice.
+// second run issues nothing; families whose total is zero get no invoice. Each transaction
+// also publishes its invoices: published_at set and a "Nouvelle facture" mail queued for
+// every confirmed account of the family.
 IssueResult issue_run(db::Connection& conn, std::int64_t commune_id,
                       const std::string& commune_name, const db::Regie& regie,
                       const domain::MonthRange& month, domain::Date today, std::int64_t agent_id);

@@ -110,11 +110,6 @@ std::string refdet_of(std::string_view number)
     return out;
 }
 
-char saisie_for(std::string_view payfip_url)
-{
-    return payfip_url.find("payfip.gouv.fr") != std::string_view::npos ? 'W' : 'T';
-}
-
 StartResult start_payment(db::Connection& conn, payment::Provider& provider,
                           const StartRequest& request)
 {

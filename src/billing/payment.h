@@ -25,8 +25,6 @@ bool payable_online(const db::FamilyInvoice& invoice, const std::string& today);
 std::string status_label(const db::FamilyInvoice& invoice, const std::string& today);
 // The invoice number as a PayFiP refdet: letters and digits only, at most 30.
 std::string refdet_of(std::string_view number);
-// 'W' for the real service (payfip.gouv.fr), 'T' (test) for anything else.
-char saisie_for(std::string_view payfip_url);
 
 struct StartRequest {
     std::int64_t commune_id = 0;

@@ -358,22 +358,35 @@ regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id)
 
 // ---- facts -------------------------------------------------------------------------------
 
-std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t commune_id,
-                                              std::int64_t regie_id, domain::Date first,
-                                              domain::Date last)
+namespace
+{
+
+// The régie's uninvoiced facts between two days, of one family when family_id is not 0.
+std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_t commune_id,
+                                                   std::int64_t regie_id, std::int64_t family_id,
+                                                   domain::Date first, domain::Date last)
 {
     // A day is closed when its occurrence is, or a closure covers it.
     static const std::string closed =
         " (o.closed = 1 OR EXISTS (SELECT 1 FROM closure c WHERE c.commune_id = o.commune_id"
         " AND (c.activity_id IS NULL OR c.activity_id = o.activity_id)"
         " AND o.day BETWEEN c.first_day AND c.last_day)) AS closed_day";
-    auto& st = conn.prepare(
+    static const std::string booking_columns =
         "SELECT 'booking' AS kind, b.id AS source_id, b.family_id, b.child_id,"
         " CONCAT(m.first_name, ' ', m.last_name) AS child_name, a.id AS activity_id,"
         " a.name AS activity_name, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, b.status AS booking,"
         " b.late_cancel, b.place_taken, IFNULL(t.status, '') AS attendance,"
         " IFNULL(t.without_booking, 0) AS without_booking," +
-        closed +
+        closed;
+    static const std::string attendance_columns =
+        "SELECT 'attendance', t.occurrence_id, t.family_id, t.child_id,"
+        " CONCAT(m.first_name, ' ', m.last_name), a.id, a.name,"
+        " DATE_FORMAT(o.day, '%Y-%m-%d'), '', 0, 0, t.status, 1," +
+        closed;
+    // The whole régie: from its activities' days, invoiced facts excluded by one
+    // materialised subquery.
+    static const std::string regie_sql =
+        booking_columns +
         " FROM activity a JOIN occurrence o ON o.activity_id = a.id"
         " JOIN booking b ON b.occurrence_id = o.id"
         " JOIN family_member m ON m.id = b.child_id"
@@ -382,22 +395,46 @@ std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t com
         " AND b.status IN ('booked', 'cancelled')"
         " AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.source_kind = 'booking'"
         " AND l.source_id = b.id AND l.child_id = b.child_id)"
-        " UNION ALL "
-        "SELECT 'attendance', t.occurrence_id, t.family_id, t.child_id,"
-        " CONCAT(m.first_name, ' ', m.last_name), a.id, a.name,"
-        " DATE_FORMAT(o.day, '%Y-%m-%d'), '', 0, 0, t.status, 1," +
-        closed +
+        " UNION ALL " +
+        attendance_columns +
         " FROM activity a JOIN occurrence o ON o.activity_id = a.id"
         " JOIN attendance t ON t.occurrence_id = o.id AND t.without_booking = 1"
         " JOIN family_member m ON m.id = t.child_id"
         " WHERE a.commune_id = ? AND a.regie_id = ? AND o.day BETWEEN ? AND ?"
         " AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.source_kind = 'attendance'"
-        " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id)");
-    for (int base : {0, 4}) {
-        st.setInt64(base + 1, commune_id);
-        st.setInt64(base + 2, regie_id);
-        st.setString(base + 3, domain::iso_date(first));
-        st.setString(base + 4, domain::iso_date(last));
+        " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id)";
+    // One family (a page): from the family's own rows, each invoice line looked up by its
+    // source key, so the cost does not grow with the commune's invoice history.
+    static const std::string family_sql =
+        booking_columns +
+        " FROM booking b FORCE INDEX (ix_booking_family)"
+        " JOIN occurrence o ON o.id = b.occurrence_id JOIN activity a ON a.id = o.activity_id"
+        " JOIN family_member m ON m.id = b.child_id"
+        " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = b.child_id"
+        " LEFT JOIN invoice_line l ON l.source_kind = 'booking' AND l.source_id = b.id"
+        " AND l.child_id = b.child_id"
+        " WHERE b.commune_id = ? AND b.family_id = ? AND a.commune_id = ? AND a.regie_id = ?"
+        " AND o.day BETWEEN ? AND ? AND b.status IN ('booked', 'cancelled') AND l.id IS NULL"
+        " UNION ALL " +
+        attendance_columns +
+        " FROM attendance t FORCE INDEX (ix_attendance_family)"
+        " JOIN occurrence o ON o.id = t.occurrence_id JOIN activity a ON a.id = o.activity_id"
+        " JOIN family_member m ON m.id = t.child_id"
+        " LEFT JOIN invoice_line l ON l.source_kind = 'attendance'"
+        " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id"
+        " WHERE t.commune_id = ? AND t.family_id = ? AND a.commune_id = ? AND a.regie_id = ?"
+        " AND o.day BETWEEN ? AND ? AND t.without_booking = 1 AND l.id IS NULL";
+    auto& st = conn.prepare(family_id ? family_sql : regie_sql);
+    const int per_part = family_id ? 6 : 4;
+    for (int p : {1, 1 + per_part}) {
+        if (family_id) {
+            st.setInt64(p++, commune_id);
+            st.setInt64(p++, family_id);
+        }
+        st.setInt64(p, commune_id);
+        st.setInt64(p + 1, regie_id);
+        st.setString(p + 2, domain::iso_date(first));
+        st.setString(p + 3, domain::iso_date(last));
     }
     auto rs = query(st);
     std::vector<domain::FactRow> out;
@@ -426,38 +463,79 @@ std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t com
     return out;
 }
 
+} // namespace
+
+std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t commune_id,
+                                              std::int64_t regie_id, domain::Date first,
+                                              domain::Date last)
+{
+    return read_uninvoiced_facts(conn, commune_id, regie_id, 0, first, last);
+}
+
+std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int64_t commune_id,
+                                                     std::int64_t regie_id, std::int64_t family_id,
+                                                     domain::Date first, domain::Date last)
+{
+    return read_uninvoiced_facts(conn, commune_id, regie_id, family_id, first, last);
+}
+
+namespace
+{
+
+constexpr const char* billing_family_columns =
+    "id, number, name, address_line1, address_line2, postal_code, city,"
+    " family_quotient, DATE_FORMAT(quotient_valid_until, '%Y-%m-%d') AS qvu";
+
+BillingFamily read_billing_family(sql::ResultSet* rs)
+{
+    BillingFamily f;
+    f.id = rs->getInt64("id");
+    f.number = rs->getInt("number");
+    f.name = rs->getString("name");
+    f.city = rs->getString("city");
+    std::string address;
+    for (const auto& part :
+         {std::string(rs->getString("address_line1")), std::string(rs->getString("address_line2")),
+          std::string(rs->getString("postal_code")) + " " + f.city}) {
+        const auto first = part.find_first_not_of(' ');
+        if (first != std::string::npos)
+            address += (address.empty() ? "" : "\n") + part.substr(first);
+    }
+    f.address = address;
+    if (!rs->isNull("family_quotient"))
+        f.pricing.quotient = rs->getInt("family_quotient");
+    if (!rs->isNull("qvu"))
+        f.pricing.quotient_valid_until = domain::parse_iso_date(std::string(rs->getString("qvu")));
+    return f;
+}
+
+} // namespace
+
 std::map<std::int64_t, BillingFamily> billing_families(Connection& conn, std::int64_t commune_id)
 {
-    auto& st =
-        conn.prepare("SELECT id, number, name, address_line1, address_line2, postal_code, city,"
-                     " family_quotient, DATE_FORMAT(quotient_valid_until, '%Y-%m-%d') AS qvu"
-                     " FROM family WHERE commune_id = ?");
+    auto& st = conn.prepare(std::string("SELECT ") + billing_family_columns +
+                            " FROM family WHERE commune_id = ?");
     st.setInt64(1, commune_id);
     auto rs = query(st);
     std::map<std::int64_t, BillingFamily> out;
     while (rs->next()) {
-        BillingFamily f;
-        f.id = rs->getInt64("id");
-        f.number = rs->getInt("number");
-        f.name = rs->getString("name");
-        f.city = rs->getString("city");
-        std::string address;
-        for (const auto& part : {std::string(rs->getString("address_line1")),
-                                 std::string(rs->getString("address_line2")),
-                                 std::string(rs->getString("postal_code")) + " " + f.city}) {
-            const auto first = part.find_first_not_of(' ');
-            if (first != std::string::npos)
-                address += (address.empty() ? "" : "\n") + part.substr(first);
-        }
-        f.address = address;
-        if (!rs->isNull("family_quotient"))
-            f.pricing.quotient = rs->getInt("family_quotient");
-        if (!rs->isNull("qvu"))
-            f.pricing.quotient_valid_until =
-                domain::parse_iso_date(std::string(rs->getString("qvu")));
+        auto f = read_billing_family(rs.get());
         out.emplace(f.id, std::move(f));
     }
     return out;
+}
+
+std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,
+                                            std::int64_t family_id)
+{
+    auto& st = conn.prepare(std::string("SELECT ") + billing_family_columns +
+                            " FROM family WHERE commune_id = ? AND id = ?");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, family_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    return read_billing_family(rs.get());
 }
 
 RegieRunLock::RegieRunLock(Connection& conn, std::int64_t regie_id)

@@ -85,6 +85,11 @@ std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t com
                                               std::int64_t regie_id, domain::Date first,
                                               domain::Date last);
 
+// The same, of one family (the month's running estimate on its page).
+std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int64_t commune_id,
+                                                     std::int64_t regie_id, std::int64_t family_id,
+                                                     domain::Date first, domain::Date last);
+
 struct BillingFamily {
     std::int64_t id = 0;
     int number = 0;
@@ -95,6 +100,8 @@ struct BillingFamily {
 };
 // The commune's families, by id.
 std::map<std::int64_t, BillingFamily> billing_families(Connection& conn, std::int64_t commune_id);
+std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,
+                                            std::int64_t family_id);
 
 // A session-wide lock (GET_LOCK) that serialises the runs of one régie across
 // transactions; released by the destructor or when the connection dies.

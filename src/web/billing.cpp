@@ -1,5 +1,6 @@
 #include "web/billing.h"
 
+#include "billing/estimate.h"
 #include "billing/payment.h"
 #include "db/billing.h"
 #include "db/payments.h"
@@ -87,6 +88,41 @@ void fill_pagination(ctemplate::TemplateDictionary& d, int page, int pages)
         nav->AddSectionDictionary("NEXT")->SetIntValue("N", page + 1);
 }
 
+// "1er novembre" for the 1st, "29 novembre" otherwise.
+std::string day_month_fr(domain::Date d)
+{
+    return (d.day == 1 ? std::string("1er") : std::to_string(d.day)) + " " +
+           domain::month_name_fr(d.month);
+}
+
+// The month's running estimate (SPEC §9) at the top of the page.
+void fill_estimate(app::Context& ctx, ctemplate::TemplateDictionary& d)
+{
+    const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
+    const auto e =
+        billing::estimate_month(ctx.db(), ctx.commune.id, ctx.commune.name, ctx.family_id(), today);
+    auto* section = d.AddSectionDictionary("ESTIMATE");
+    section->SetValue("ESTIMATE_TOTAL", domain::format_euros(e.total_cents));
+    // "du 1er au 29 novembre"; "du 1er novembre" on the 1st.
+    const auto period = e.first_day == e.last_day ? "du " + day_month_fr(e.last_day)
+                                                  : "du " + std::to_string(e.first_day.day) +
+                                                        (e.first_day.day == 1 ? "er" : "") +
+                                                        " au " + day_month_fr(e.last_day);
+    section->SetValue("ESTIMATE_PERIOD", period);
+    if (e.unpriced)
+        section->ShowSection("ESTIMATE_UNPRICED");
+    if (e.parts.empty())
+        return;
+    auto* list = section->AddSectionDictionary("ESTIMATE_PARTS");
+    for (const auto& part : e.parts) {
+        auto* row = list->AddSectionDictionary("ESTIMATE_PART");
+        row->SetValue("PART_REGIE", part.regie_name);
+        row->SetValue("PART_CHILD", part.child_name);
+        row->SetIntValue("PART_DAYS", part.days);
+        row->SetValue("PART_AMOUNT", domain::format_euros(part.cents));
+    }
+}
+
 } // namespace
 
 std::string paris_today()
@@ -126,6 +162,7 @@ http::Response billing_page(app::Context& ctx)
     d.SetIntValue("COUNT", count);
     d.SetIntValue("PAGE", page);
     d.SetIntValue("PAGES", pages);
+    fill_estimate(ctx, d);
     if (count == 0) {
         d.ShowSection("NO_INVOICE");
         return view.render(ctx.layout());
@@ -207,7 +244,7 @@ http::Response invoice_pay(app::Context& ctx)
     r.invoice_id = ctx.path_id("id");
     r.email = ctx.parent->email;
     r.base_url = ctx.commune.base_url;
-    r.saisie = billing::saisie_for(ctx.services.config.payfip_url);
+    r.saisie = ctx.services.config.payfip_saisie.front();
     r.today = paris_today();
     r.request_id = ctx.req.request_id();
     payment::PayfipProvider provider(ctx.services.config.payfip_url);

@@ -4,6 +4,7 @@
 #include "web/billing.h"
 #include "web/dossier.h"
 #include "web/family_home.h"
+#include "web/invoice_detail.h"
 #include "web/long_requests.h"
 #include "web/my_data.h"
 #include "web/payments.h"
@@ -66,6 +67,9 @@ void add_routes(app::Router& router)
     router.add({"GET", "/facturation", billing_page, Access::Parent});
     router.add({"GET", "/facturation/factures/{id}/pdf", invoice_pdf, Access::Parent});
     router.add({"POST", "/facturation/factures/{id}/payer", invoice_pay, Access::Parent});
+    router.add({"GET", "/facturation/factures/{id}", invoice_detail, Access::Parent});
+    router.add(
+        {"POST", "/facturation/factures/{id}/contestations", invoice_contest, Access::Parent});
     router.add({"GET", "/facturation/paiements", payments_page, Access::Parent});
     router.add({"GET", "/facturation/paiements/{id}/recu", payment_receipt, Access::Parent});
     router.add({"GET", "/paiement/retour", payment_return, Access::Parent});

@@ -9,6 +9,20 @@
   <p><a href="/facturation/paiements">Historique de mes paiements et reçus</a></p>
 </section>
 
+{{#ESTIMATE}}
+<section class="card estimate" aria-labelledby="titre-estimation">
+  <h2 id="titre-estimation">Mois en cours</h2>
+  <p class="estimate__amount">Estimation du mois en cours : {{ESTIMATE_TOTAL}}</p>
+  <p class="hint">Réservations et présences {{ESTIMATE_PERIOD}}, avant facturation. Le montant définitif figurera sur la facture du mois.</p>
+  {{#ESTIMATE_UNPRICED}}<p class="hint">Certains jours n'ont pas encore de tarif : ils ne sont pas comptés ici.</p>{{/ESTIMATE_UNPRICED}}
+  {{#ESTIMATE_PARTS}}
+  <ul class="estimate__parts">
+    {{#ESTIMATE_PART}}<li>{{PART_REGIE}} — {{PART_CHILD}} : {{PART_DAYS}} jour(s), {{PART_AMOUNT}}</li>{{/ESTIMATE_PART}}
+  </ul>
+  {{/ESTIMATE_PARTS}}
+</section>
+{{/ESTIMATE}}
+
 <section class="card" aria-labelledby="titre-historique">
   <h2 id="titre-historique">Historique des factures ({{COUNT}} Résultats)</h2>
   {{#NO_INVOICE}}<p>Aucune facture pour le moment.</p>{{/NO_INVOICE}}
@@ -32,7 +46,7 @@
       <tr class="invoice" id="facture-{{ID}}">
         <td data-label="Date">{{DATE}}</td>
         <td data-label="Nature">{{NATURE}}</td>
-        <td data-label="Numéro">{{NUMBER}}</td>
+        <td data-label="Numéro"><a href="/facturation/factures/{{ID}}">{{NUMBER}}</a></td>
         <td data-label="Échéance">{{DUE}}</td>
         <td data-label="Émetteur">{{REGIE}}</td>
         <td data-label="Montant" class="invoice__amount">{{AMOUNT}}</td>

@@ -149,6 +149,19 @@ BOOST_AUTO_TEST_CASE(zero_threads_is_an_error)
     BOOST_TEST(parse({"--threads", "1024"})->cfg.threads == 1024u);
 }
 
+BOOST_AUTO_TEST_CASE(payfip_saisie_defaults_to_test_and_takes_the_three_modes)
+{
+    BOOST_TEST(parse({})->cfg.payfip_saisie == "T");
+    for (const char* mode : {"T", "X", "W"})
+        BOOST_TEST(parse({"--payfip-saisie", mode})->cfg.payfip_saisie == mode);
+}
+
+BOOST_AUTO_TEST_CASE(payfip_saisie_other_than_t_x_w_is_an_error)
+{
+    for (const char* mode : {"", "t", "w", "P", "TW", "production"})
+        BOOST_CHECK_THROW(parse({"--payfip-saisie", mode}), std::runtime_error);
+}
+
 BOOST_AUTO_TEST_CASE(non_numeric_threads_is_an_error)
 {
     BOOST_CHECK_THROW(parse({"--threads", "many"}), std::runtime_error);

@@ -1,0 +1,50 @@
+#include "billing/estimate.h"
+
+#include "billing/invoicing.h"
+#include "db/billing.h"
+
+#include <map>
+#include <tuple>
+
+namespace billing
+{
+
+Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
+                        const std::string& commune_name, std::int64_t family_id, domain::Date today)
+{
+    Estimate e;
+    e.first_day = {today.year, today.month, 1};
+    e.last_day = today;
+    const auto family = db::billing_family(conn, commune_id, family_id);
+    if (!family)
+        return e;
+    const std::map<std::int64_t, domain::FamilyPricing> pricing{
+        {family_id, family_pricing(*family, commune_name)}};
+    for (const auto& regie : db::list_regies(conn, commune_id)) {
+        const auto facts = db::uninvoiced_family_facts(conn, commune_id, regie.id, family_id,
+                                                       e.first_day, e.last_day);
+        if (facts.empty())
+            continue;
+        const auto run =
+            domain::draft_invoices(facts, pricing, db::regie_tariffs(conn, commune_id, regie.id));
+        std::map<std::tuple<std::string, std::int64_t>, EstimatePart> by_child;
+        for (const auto& draft : run.invoices) {
+            for (const auto& anomaly : draft.anomalies)
+                if (anomaly.problem == domain::TariffProblem::NoTariff)
+                    e.unpriced = true;
+            for (const auto& line : draft.lines) {
+                auto& part = by_child[{line.child_name, line.child_id}];
+                part.regie_name = regie.name;
+                part.child_name = line.child_name;
+                ++part.days;
+                part.cents += line.unit_cents;
+                e.total_cents += line.unit_cents;
+            }
+        }
+        for (auto& [key, part] : by_child)
+            e.parts.push_back(std::move(part));
+    }
+    return e;
+}
+
+} // namespace billing
