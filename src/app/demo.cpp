@@ -1,6 +1,7 @@
 #include "app/demo.h"
 
 #include "app/demo_billing.h"
+#include "billing/invoicing.h"
 #include "booking/booking.h"
 #include "booking/calendar_sync.h"
 #include "db/accounts.h"
@@ -228,6 +229,55 @@ void seed_bookings(db::Connection& conn, std::int64_t commune_id)
     }
 }
 
+// The months of this school year already over, lived and invoiced: Hugo (DUPONT-MARTIN) ate
+// at the canteen and Inès (BERNARD) went to the Mercredis, and each month was invoiced by
+// each régie as an agent would (FICTIF keeps the brochure's history, seeded separately).
+void seed_past_months(db::Connection& conn, std::int64_t commune_id)
+{
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto today = domain::paris_from_epoch(now).date;
+    const auto start = domain::parse_iso_date(school_year(today).first);
+    const auto last = domain::add_days({today.year, today.month, 1}, -1);
+    if (!start || last < *start)
+        return;
+    std::map<std::string, booking::Child> children;
+    for (const char* family_name : {"DUPONT-MARTIN", "BERNARD"}) {
+        const auto family =
+            db::load_family(conn, commune_id, find_family_by_name(conn, commune_id, family_name));
+        if (!family)
+            continue;
+        for (const auto& m : family->members)
+            if (m.role == db::MemberRole::Child)
+                children[m.first_name] = {m.id,         family->id,   m.first_name,
+                                          m.birth_date, m.class_name, true};
+    }
+    std::map<std::int64_t, std::string> activity_names;
+    for (const auto& a : db::list_activities(conn, commune_id, false))
+        activity_names[a.id] = a.name;
+    // Booked a week before the school year, as parents do.
+    const auto booked_at = domain::epoch_from_paris({domain::add_days(*start, -7), 9, 0, 0});
+    const booking::Prerequisites none;
+    for (const auto& o : db::occurrences_between(conn, commune_id, domain::iso_date(*start),
+                                                 domain::iso_date(last))) {
+        if (o.closed)
+            continue;
+        const auto& name = activity_names[o.activity_id];
+        const char* who = name == "Restauration scolaire" ? "Hugo"
+                          : name == "Mercredis"           ? "Inès"
+                                                          : nullptr;
+        if (who && children.count(who))
+            booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, booked_at);
+    }
+    const auto commune = db::find_commune_by_slug(conn, "caumont");
+    for (auto month = domain::parse_month(domain::iso_date(*start).substr(0, 7));
+         month && month->first <= last;
+         month =
+             domain::parse_month(domain::iso_date(domain::add_days(month->last, 1)).substr(0, 7)))
+        for (const auto& regie : db::list_regies(conn, commune_id))
+            billing::issue_run(conn, commune_id, commune ? commune->name : "", regie, *month, today,
+                               0);
+}
+
 // The brochure's two issuers, each billing the activities whose régie text names it, with a
 // tariff grid by quotient familial band from the start of the school year. Only what is
 // missing is added.
@@ -410,6 +460,8 @@ void seed_demo(db::Connection& conn, const DemoSettings& settings)
     if (first_activities)
         seed_bookings(conn, commune_id);
     seed_regies(conn, commune_id);
+    if (first_activities)
+        seed_past_months(conn, commune_id);
     seed_demo_invoices(conn, commune_id);
     // The canteen's rules, published: parents are asked to accept them.
     if (db::all_rules(conn, commune_id).empty()) {
