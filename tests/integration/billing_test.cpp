@@ -9,6 +9,7 @@
 // Each test makes its own régies, activities and families, in March 2026 (a past month), so
 // it depends neither on today's date nor on the other suites.
 #include "client.h"
+#include "fixtures.h"
 #include "stack.h"
 
 #include <boost/test/unit_test.hpp>
@@ -29,46 +30,6 @@ namespace
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 const std::string month = "2026-03";
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::string sql(const std::string& statement)
-{
-    return Stack::get().sql(statement);
-}
-
-std::string quoted(const std::string& text)
-{
-    std::string out = "'";
-    for (const char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string caumont()
-{
-    static const std::string id =
-        sql("SELECT commune_id FROM commune_host WHERE host = 'localhost'");
-    return id;
-}
-
-std::unique_ptr<Client> logged_agent(const std::string& email, const std::string& password,
-                                     const std::string& host = "localhost")
-{
-    auto c = std::make_unique<Client>();
-    c->host = host;
-    c->extra_headers = {"Origin: http://" + host};
-    BOOST_REQUIRE_EQUAL(c->agent_login(email, password).status, 303);
-    return c;
-}
-
-std::unique_ptr<Client> logged_admin()
-{
-    return logged_agent(admin_email, admin_password);
-}
 
 // Six capital letters unique to this run, for prefixes.
 std::string unique_prefix()

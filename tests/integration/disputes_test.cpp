@@ -4,6 +4,7 @@
 //
 // Each test makes its own régie, family, parent account and invoice with SQL.
 #include "client.h"
+#include "fixtures.h"
 #include "mailbox.h"
 #include "stack.h"
 
@@ -16,31 +17,6 @@ using namespace itest;
 
 namespace
 {
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::string run_sql(const std::string& statement)
-{
-    return Stack::get().sql(statement);
-}
-
-std::string quoted(const std::string& text)
-{
-    std::string out = "'";
-    for (const char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string caumont()
-{
-    static const std::string id =
-        run_sql("SELECT commune_id FROM commune_host WHERE host = 'localhost'");
-    return id;
-}
 
 struct Family {
     std::string id;
@@ -55,31 +31,31 @@ Family make_family(const std::string& tag)
     Family f;
     const auto name = unique_name(tag);
     const auto prefix = name.substr(name.size() - 6);
-    f.regie = run_sql("INSERT INTO regie (commune_id, name, address, payfip_numcli, invoice_prefix,"
-                      " credit_prefix, office_text) VALUES (" +
-                      caumont() + ", " + quoted("Régie " + name) +
-                      ", 'Place de la Mairie',"
-                      " '012345', " +
-                      quoted(prefix) + ", " + quoted(prefix + "AV") +
-                      ", 'Mairie'); SELECT LAST_INSERT_ID()");
-    f.id = run_sql("INSERT INTO family (commune_id, number, name, address_line1, postal_code, city)"
-                   " SELECT " +
-                   caumont() + ", IFNULL(MAX(number), 0) + 1, " + quoted(name) +
-                   ", '2 rue des Écoles', '84510', 'Caumont-sur-Durance' FROM family"
-                   " WHERE commune_id = " +
-                   caumont() + "; SELECT LAST_INSERT_ID()");
+    f.regie =
+        sql("INSERT INTO regie (commune_id, name, address, payfip_numcli, invoice_prefix,"
+            " credit_prefix, office_text) VALUES (" +
+            caumont() + ", " + quoted("Régie " + name) +
+            ", 'Place de la Mairie',"
+            " '012345', " +
+            quoted(prefix) + ", " + quoted(prefix + "AV") + ", 'Mairie'); SELECT LAST_INSERT_ID()");
+    f.id = sql("INSERT INTO family (commune_id, number, name, address_line1, postal_code, city)"
+               " SELECT " +
+               caumont() + ", IFNULL(MAX(number), 0) + 1, " + quoted(name) +
+               ", '2 rue des Écoles', '84510', 'Caumont-sur-Durance' FROM family"
+               " WHERE commune_id = " +
+               caumont() + "; SELECT LAST_INSERT_ID()");
     f.email = unique_email(tag);
     const auto guardian =
-        run_sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
-                " email) VALUES (" +
-                caumont() + ", " + f.id + ", 'guardian', " + quoted(name) + ", 'Zoé', " +
-                quoted(f.email) + "); SELECT LAST_INSERT_ID()");
-    run_sql("INSERT INTO parent_account (commune_id, family_id, guardian_id, email, password_hash,"
-            " confirmed_at) SELECT " +
-            caumont() + ", " + f.id + ", " + guardian + ", " + quoted(f.email) +
-            ", password_hash, UTC_TIMESTAMP() FROM parent_account WHERE email ="
-            " 'rolf.fictif@example.org' AND commune_id = " +
-            caumont());
+        sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
+            " email) VALUES (" +
+            caumont() + ", " + f.id + ", 'guardian', " + quoted(name) + ", 'Zoé', " +
+            quoted(f.email) + "); SELECT LAST_INSERT_ID()");
+    sql("INSERT INTO parent_account (commune_id, family_id, guardian_id, email, password_hash,"
+        " confirmed_at) SELECT " +
+        caumont() + ", " + f.id + ", " + guardian + ", " + quoted(f.email) +
+        ", password_hash, UTC_TIMESTAMP() FROM parent_account WHERE email ="
+        " 'rolf.fictif@example.org' AND commune_id = " +
+        caumont());
     return f;
 }
 
@@ -91,7 +67,7 @@ std::string add_invoice(const Family& f)
 {
     const int seq = ++invoice_counter;
     const auto number = "D-" + f.id + "-" + std::to_string(seq);
-    const auto id = run_sql(
+    const auto id = sql(
         "INSERT INTO invoice (commune_id, regie_id, family_id, number, seq_year, seq_value, month,"
         " issued_on, due_on, total_cents, status, family_name, family_address, regie_name,"
         " regie_address, regie_office, payfip_numcli, commune_name, created_at) SELECT " +
@@ -102,21 +78,21 @@ std::string add_invoice(const Family& f)
         " name, address, office_text, payfip_numcli, 'Caumont-sur-Durance', UTC_TIMESTAMP()"
         " FROM regie WHERE id = " +
         f.regie + "; SELECT LAST_INSERT_ID()");
-    run_sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, day, activity_name,"
-            " child_name, quantity, unit_cents, amount_cents, pricing, label) VALUES (" +
-            id + ", " + caumont() +
-            ", 'manual', '2026-10-05', 'Cantine à l''école', 'Léa Zoé', 1, 550, 550, 'manual',"
-            " 'Cantine'), (" +
-            id + ", " + caumont() +
-            ", 'manual', '2026-10-06', 'Centre de loisirs', 'Léa Zoé', 1, 430, 430, 'manual',"
-            " 'Centre')");
+    sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, day, activity_name,"
+        " child_name, quantity, unit_cents, amount_cents, pricing, label) VALUES (" +
+        id + ", " + caumont() +
+        ", 'manual', '2026-10-05', 'Cantine à l''école', 'Léa Zoé', 1, 550, 550, 'manual',"
+        " 'Cantine'), (" +
+        id + ", " + caumont() +
+        ", 'manual', '2026-10-06', 'Centre de loisirs', 'Léa Zoé', 1, 430, 430, 'manual',"
+        " 'Centre')");
     return id;
 }
 
 std::string line_of(const std::string& invoice, const std::string& cents)
 {
-    return run_sql("SELECT id FROM invoice_line WHERE invoice_id = " + invoice +
-                   " AND amount_cents = " + cents);
+    return sql("SELECT id FROM invoice_line WHERE invoice_id = " + invoice +
+               " AND amount_cents = " + cents);
 }
 
 std::unique_ptr<Client> parent_login(const std::string& email)
@@ -127,16 +103,6 @@ std::unique_ptr<Client> parent_login(const std::string& email)
     const auto r = c->post_form(
         "/connexion", {{"csrf", csrf}, {"email", email}, {"mot_de_passe", admin_password}});
     BOOST_REQUIRE_EQUAL(r.status, 303);
-    return c;
-}
-
-std::unique_ptr<Client> logged_agent(const std::string& email, const std::string& password,
-                                     const std::string& host = "localhost")
-{
-    auto c = std::make_unique<Client>();
-    c->host = host;
-    c->extra_headers = {"Origin: http://" + host};
-    BOOST_REQUIRE_EQUAL(c->agent_login(email, password).status, 303);
     return c;
 }
 
@@ -160,9 +126,9 @@ Reply decide(Client& c, const std::string& dispute, const std::string& decision,
 
 std::string disputes_of(const std::string& invoice)
 {
-    return run_sql("SELECT COUNT(*) FROM dispute d JOIN invoice_line l ON l.id ="
-                   " d.invoice_line_id WHERE l.invoice_id = " +
-                   invoice);
+    return sql("SELECT COUNT(*) FROM dispute d JOIN invoice_line l ON l.id ="
+               " d.invoice_line_id WHERE l.invoice_id = " +
+               invoice);
 }
 
 bool mailed(const std::string& to, const std::string& text)
@@ -181,7 +147,7 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
 {
     const auto f = make_family("Conteste");
     const auto invoice = add_invoice(f);
-    const auto number = run_sql("SELECT number FROM invoice WHERE id = " + invoice);
+    const auto number = sql("SELECT number FROM invoice WHERE id = " + invoice);
     const auto canteen = line_of(invoice, "550");
     const auto leisure = line_of(invoice, "430");
     const auto page = "/facturation/factures/" + invoice;
@@ -213,10 +179,10 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
     BOOST_TEST(contains(detail.body, "En cours d&#39;examen"));
     BOOST_TEST(contains(detail.body, "Léa était malade ce jour-là"));
     BOOST_TEST(contains(detail.body, "Payer en ligne"));
-    BOOST_TEST(run_sql("SELECT CONCAT(status, ' ', family_id) FROM dispute WHERE"
-                       " invoice_line_id = " +
-                       canteen) == "open " + f.id);
-    const auto refused = run_sql("SELECT id FROM dispute WHERE invoice_line_id = " + canteen);
+    BOOST_TEST(sql("SELECT CONCAT(status, ' ', family_id) FROM dispute WHERE"
+                   " invoice_line_id = " +
+                   canteen) == "open " + f.id);
+    const auto refused = sql("SELECT id FROM dispute WHERE invoice_line_id = " + canteen);
 
     // One open dispute per line.
     const auto twice = contest(*parent, invoice, canteen, "Encore");
@@ -254,9 +220,9 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
     BOOST_TEST(no_answer.status == 400);
     BOOST_TEST(contains(no_answer.body, "raison du refus"));
     BOOST_TEST(decide(*admin, refused, "peut-etre", "Non").status == 400);
-    BOOST_TEST(run_sql("SELECT status FROM dispute WHERE id = " + refused) == "open");
+    BOOST_TEST(sql("SELECT status FROM dispute WHERE id = " + refused) == "open");
     BOOST_REQUIRE_EQUAL(decide(*admin, refused, "refuser", "Le repas était commandé").status, 303);
-    BOOST_TEST(run_sql("SELECT CONCAT(status, ' ', answer) FROM dispute WHERE id = " + refused) ==
+    BOOST_TEST(sql("SELECT CONCAT(status, ' ', answer) FROM dispute WHERE id = " + refused) ==
                "refused Le repas était commandé");
     wait_for_mails(f.email, 1);
     BOOST_TEST(mailed(f.email, "n'a pas accepté votre contestation de la facture " + number));
@@ -266,22 +232,22 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
     BOOST_TEST(contains(detail.body, "Le repas était commandé"));
     // Decided twice: 409, nothing changes.
     BOOST_TEST(decide(*admin, refused, "accepter", "").status == 409);
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM credit_note WHERE invoice_id = " + invoice) == "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM credit_note WHERE invoice_id = " + invoice) == "0");
 
     // Another line, granted: a credit note of the line's amount.
     BOOST_REQUIRE_EQUAL(contest(*parent, invoice, leisure, "Centre fermé ce jour-là").status, 303);
-    const auto granted = run_sql("SELECT id FROM dispute WHERE invoice_line_id = " + leisure);
+    const auto granted = sql("SELECT id FROM dispute WHERE invoice_line_id = " + leisure);
     BOOST_REQUIRE_EQUAL(decide(*admin, granted, "accepter", "Fermeture exceptionnelle").status,
                         303);
-    const auto credit = run_sql("SELECT CONCAT(c.number, ' ', c.amount_cents) FROM dispute d"
-                                " JOIN credit_note c ON c.id = d.credit_note_id WHERE d.id = " +
-                                granted + " AND d.status = 'granted'");
+    const auto credit = sql("SELECT CONCAT(c.number, ' ', c.amount_cents) FROM dispute d"
+                            " JOIN credit_note c ON c.id = d.credit_note_id WHERE d.id = " +
+                            granted + " AND d.status = 'granted'");
     BOOST_REQUIRE_MESSAGE(!credit.empty(), "no credit note linked to the granted dispute");
     const auto credit_number = credit.substr(0, credit.find(' '));
     BOOST_TEST(credit.substr(credit.find(' ') + 1) == "430");
-    BOOST_TEST(run_sql("SELECT CONCAT(credited_cents, ' ', total_cents - paid_cents -"
-                       " credited_cents) FROM invoice WHERE id = " +
-                       invoice) == "430 550");
+    BOOST_TEST(sql("SELECT CONCAT(credited_cents, ' ', total_cents - paid_cents -"
+                   " credited_cents) FROM invoice WHERE id = " +
+                   invoice) == "430 550");
     BOOST_TEST(contains(admin->get("/gestion/contestations/" + granted).body, credit_number));
     wait_for_mails(f.email, 2);
     BOOST_TEST(mailed(f.email, "a accepté votre contestation"));
@@ -293,20 +259,20 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
     // Decided twice: 409, still one credit note.
     BOOST_TEST(decide(*admin, granted, "accepter", "").status == 409);
     BOOST_TEST(decide(*admin, granted, "refuser", "Non").status == 409);
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM credit_note WHERE invoice_id = " + invoice) == "1");
-    BOOST_TEST(run_sql("SELECT status FROM dispute WHERE id = " + granted) == "granted");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM credit_note WHERE invoice_id = " + invoice) == "1");
+    BOOST_TEST(sql("SELECT status FROM dispute WHERE id = " + granted) == "granted");
 }
 
 BOOST_AUTO_TEST_CASE(plain_agents_and_other_communes_cannot_see_disputes)
 {
     const auto f = make_family("Roles");
     const auto invoice = add_invoice(f);
-    const auto number = run_sql("SELECT number FROM invoice WHERE id = " + invoice);
+    const auto number = sql("SELECT number FROM invoice WHERE id = " + invoice);
     auto parent = parent_login(f.email);
     BOOST_REQUIRE_EQUAL(contest(*parent, invoice, line_of(invoice, "550"), "Erreur").status, 303);
-    const auto dispute = run_sql("SELECT d.id FROM dispute d JOIN invoice_line l ON l.id ="
-                                 " d.invoice_line_id WHERE l.invoice_id = " +
-                                 invoice);
+    const auto dispute = sql("SELECT d.id FROM dispute d JOIN invoice_line l ON l.id ="
+                             " d.invoice_line_id WHERE l.invoice_id = " +
+                             invoice);
     const auto path = "/gestion/contestations/" + dispute;
 
     // A plain agent (families, bookings, attendance) has no access to billing.
@@ -343,8 +309,8 @@ BOOST_AUTO_TEST_CASE(plain_agents_and_other_communes_cannot_see_disputes)
     BOOST_TEST(other->post_form(path, {{"csrf", other_csrf}, {"decision", "accepter"}}).status ==
                404);
     BOOST_TEST(!contains(other->get("/gestion/contestations").body, number));
-    BOOST_TEST(run_sql("SELECT status FROM dispute WHERE id = " + dispute) == "open");
-    BOOST_TEST(run_sql("SELECT credited_cents FROM invoice WHERE id = " + invoice) == "0");
+    BOOST_TEST(sql("SELECT status FROM dispute WHERE id = " + dispute) == "open");
+    BOOST_TEST(sql("SELECT credited_cents FROM invoice WHERE id = " + invoice) == "0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

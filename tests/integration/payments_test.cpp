@@ -8,6 +8,7 @@
 #include "app/demo_billing.h"
 #include "client.h"
 #include "db/connection.h"
+#include "fixtures.h"
 #include "mailbox.h"
 #include "stack.h"
 
@@ -29,31 +30,6 @@ using namespace itest;
 
 namespace
 {
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
-
-std::string run_sql(const std::string& statement)
-{
-    return Stack::get().sql(statement);
-}
-
-std::string quoted(const std::string& text)
-{
-    std::string out = "'";
-    for (const char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string caumont()
-{
-    static const std::string id =
-        run_sql("SELECT commune_id FROM commune_host WHERE host = 'localhost'");
-    return id;
-}
 
 template <class F> bool eventually(F done, int seconds = 10)
 {
@@ -95,27 +71,27 @@ Family make_family(const std::string& tag)
 {
     Family f;
     const auto name = unique_name(tag);
-    f.regie = run_sql("INSERT INTO regie (commune_id, name, address, payfip_numcli, invoice_prefix,"
-                      " credit_prefix, office_text) VALUES (" +
-                      caumont() + ", " + quoted("Régie " + name) +
-                      ", 'Place de la Mairie', '012345', " + quoted(name.substr(name.size() - 6)) +
-                      ", " + quoted(name.substr(name.size() - 6) + "AV") +
-                      ", 'Mairie, du lundi au vendredi'); SELECT LAST_INSERT_ID()");
-    f.id =
-        run_sql("INSERT INTO family (commune_id, number, name, address_line1, postal_code, city)"
-                " SELECT " +
-                caumont() + ", IFNULL(MAX(number), 0) + 1, " + quoted(name) +
-                ", '2 rue des Écoles', '84510', 'Caumont-sur-Durance' FROM family WHERE commune_id "
-                "= " +
-                caumont() + "; SELECT LAST_INSERT_ID()");
+    f.regie = itest::sql(
+        "INSERT INTO regie (commune_id, name, address, payfip_numcli, invoice_prefix,"
+        " credit_prefix, office_text) VALUES (" +
+        caumont() + ", " + quoted("Régie " + name) + ", 'Place de la Mairie', '012345', " +
+        quoted(name.substr(name.size() - 6)) + ", " + quoted(name.substr(name.size() - 6) + "AV") +
+        ", 'Mairie, du lundi au vendredi'); SELECT LAST_INSERT_ID()");
+    f.id = itest::sql(
+        "INSERT INTO family (commune_id, number, name, address_line1, postal_code, city)"
+        " SELECT " +
+        caumont() + ", IFNULL(MAX(number), 0) + 1, " + quoted(name) +
+        ", '2 rue des Écoles', '84510', 'Caumont-sur-Durance' FROM family WHERE commune_id "
+        "= " +
+        caumont() + "; SELECT LAST_INSERT_ID()");
     for (auto* email : {&f.email, &f.email2}) {
         *email = unique_email(tag);
-        const auto guardian =
-            run_sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
-                    " email) VALUES (" +
-                    caumont() + ", " + f.id + ", 'guardian', " + quoted(name) + ", 'Zoé', " +
-                    quoted(*email) + "); SELECT LAST_INSERT_ID()");
-        run_sql(
+        const auto guardian = itest::sql(
+            "INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
+            " email) VALUES (" +
+            caumont() + ", " + f.id + ", 'guardian', " + quoted(name) + ", 'Zoé', " +
+            quoted(*email) + "); SELECT LAST_INSERT_ID()");
+        itest::sql(
             "INSERT INTO parent_account (commune_id, family_id, guardian_id, email, password_hash,"
             " confirmed_at) SELECT " +
             caumont() + ", " + f.id + ", " + guardian + ", " + quoted(*email) +
@@ -135,7 +111,7 @@ std::string add_invoice(const Family& f, long cents, const std::string& status =
 {
     const int seq = ++invoice_counter;
     const auto number = "T-" + f.id + "-" + std::to_string(seq);
-    const auto id = run_sql(
+    const auto id = itest::sql(
         "INSERT INTO invoice (commune_id, regie_id, family_id, number, seq_year, seq_value, month,"
         " issued_on, due_on, total_cents, paid_cents, status, family_name, family_address,"
         " regie_name, regie_address, regie_office, payfip_numcli, commune_name, created_at)"
@@ -148,16 +124,17 @@ std::string add_invoice(const Family& f, long cents, const std::string& status =
         " office_text, payfip_numcli, 'Caumont-sur-Durance', UTC_TIMESTAMP() FROM regie WHERE id "
         "= " +
         f.regie + "; SELECT LAST_INSERT_ID()");
-    run_sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, day, activity_name,"
-            " child_name, quantity, unit_cents, amount_cents, pricing, label) VALUES (" +
-            id + ", " + caumont() + ", 'manual', CURDATE(), 'Cantine à l''école', 'Léa Zoé', 1, " +
-            std::to_string(cents) + ", " + std::to_string(cents) + ", 'manual', 'Cantine')");
+    itest::sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, day, activity_name,"
+               " child_name, quantity, unit_cents, amount_cents, pricing, label) VALUES (" +
+               id + ", " + caumont() +
+               ", 'manual', CURDATE(), 'Cantine à l''école', 'Léa Zoé', 1, " +
+               std::to_string(cents) + ", " + std::to_string(cents) + ", 'manual', 'Cantine')");
     return id;
 }
 
 std::string number_of(const std::string& invoice)
 {
-    return run_sql("SELECT number FROM invoice WHERE id = " + invoice);
+    return itest::sql("SELECT number FROM invoice WHERE id = " + invoice);
 }
 
 std::unique_ptr<Client> login(const std::string& email, const std::string& host = "localhost")
@@ -186,17 +163,17 @@ std::string pay(Client& c, const std::string& invoice)
 
 std::string op_status(const std::string& idop)
 {
-    return run_sql("SELECT status FROM payment_operation WHERE idop = " + quoted(idop));
+    return itest::sql("SELECT status FROM payment_operation WHERE idop = " + quoted(idop));
 }
 
 std::string invoice_state(const std::string& invoice)
 {
-    return run_sql("SELECT CONCAT(status, ' ', paid_cents) FROM invoice WHERE id = " + invoice);
+    return itest::sql("SELECT CONCAT(status, ' ', paid_cents) FROM invoice WHERE id = " + invoice);
 }
 
 std::string payments_of(const std::string& invoice)
 {
-    return run_sql("SELECT COUNT(*) FROM payment WHERE invoice_id = " + invoice);
+    return itest::sql("SELECT COUNT(*) FROM payment WHERE invoice_id = " + invoice);
 }
 
 std::string pdf_text(const std::string& pdf)
@@ -229,9 +206,9 @@ BOOST_AUTO_TEST_CASE(paid_once_despite_three_notifications_the_return_and_the_po
     const auto idop = pay(*c, invoice);
     BOOST_TEST(op_status(idop) == "pending");
     BOOST_TEST(
-        run_sql("SELECT CONCAT(amount_cents, ' ', refdet, ' ', numcli) FROM payment_operation"
-                " WHERE idop = " +
-                quoted(idop)) == "5525 T" + f.id + "1 012345");
+        itest::sql("SELECT CONCAT(amount_cents, ' ', refdet, ' ', numcli) FROM payment_operation"
+                   " WHERE idop = " +
+                   quoted(idop)) == "5525 T" + f.id + "1 012345");
     BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
     BOOST_TEST(eventually([&] { return op_status(idop) == "paid"; }));
     const auto back = c->get("/paiement/retour?idop=" + idop);
@@ -247,8 +224,8 @@ BOOST_AUTO_TEST_CASE(paid_once_despite_three_notifications_the_return_and_the_po
     BOOST_TEST(contains(mails[0].text, "55,25"));
     std::this_thread::sleep_for(std::chrono::seconds(2));
     BOOST_TEST(mails_to(f.email).size() == 1u);
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = " + quoted(f.email)) ==
-               "1");
+    BOOST_TEST(
+        itest::sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = " + quoted(f.email)) == "1");
 
     const auto page = c->get("/facturation");
     BOOST_TEST(contains(page.body, "Solde : 0,00"));
@@ -261,12 +238,13 @@ BOOST_AUTO_TEST_CASE(paid_once_despite_three_notifications_the_return_and_the_po
 
     const auto history = c->get("/facturation/paiements");
     BOOST_TEST(contains(history.body, number_of(invoice)));
-    const auto payment = run_sql("SELECT id FROM payment WHERE invoice_id = " + invoice);
+    const auto payment = itest::sql("SELECT id FROM payment WHERE invoice_id = " + invoice);
     const auto receipt = c->get("/facturation/paiements/" + payment + "/recu");
     BOOST_TEST(receipt.status == 200);
     BOOST_TEST(receipt.header("content-type") == "application/pdf");
     const auto text = pdf_text(receipt.body);
-    BOOST_TEST(contains(text, run_sql("SELECT receipt_number FROM payment WHERE id = " + payment)));
+    BOOST_TEST(
+        contains(text, itest::sql("SELECT receipt_number FROM payment WHERE id = " + payment)));
     BOOST_TEST(contains(text, "55,25"));
 }
 
@@ -283,7 +261,7 @@ BOOST_AUTO_TEST_CASE(dropped_notification_is_settled_by_the_poller)
     // Too young for the poller (5 minutes).
     BOOST_TEST(Stack::get().portail("settle-payments") == 0);
     BOOST_TEST(op_status(idop) == "pending");
-    run_sql(
+    itest::sql(
         "UPDATE payment_operation SET created_at = created_at - INTERVAL 10 MINUTE WHERE idop = " +
         quoted(idop));
     std::string out;
@@ -348,8 +326,8 @@ BOOST_AUTO_TEST_CASE(tampered_amount_is_refused_and_logged)
     BOOST_TEST(eventually([&] { return op_status(idop) == "error"; }));
     BOOST_TEST(invoice_state(invoice) == "a_payer 0");
     BOOST_TEST(payments_of(invoice) == "0");
-    BOOST_TEST(run_sql("SELECT reported_cents FROM payment_operation WHERE idop = " +
-                       quoted(idop)) == "1");
+    BOOST_TEST(itest::sql("SELECT reported_cents FROM payment_operation WHERE idop = " +
+                          quoted(idop)) == "1");
     BOOST_TEST(eventually([&] {
         return contains(portal_log(), "PayFiP operation " + idop +
                                           " refused: result does not "
@@ -429,7 +407,7 @@ BOOST_AUTO_TEST_CASE(two_guardians_paying_at_once_share_one_operation)
     BOOST_TEST(s1 == 303);
     BOOST_TEST(s2 == 303);
     BOOST_TEST(l1 == l2);
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " + invoice) ==
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " + invoice) ==
                "1");
 }
 
@@ -459,7 +437,7 @@ BOOST_AUTO_TEST_CASE(invoice_pdf_is_the_familys_only)
                             {{"csrf", c->csrf_from("/facturation")}})
                    .status == 404);
     const auto payment_of_other =
-        run_sql("SELECT IFNULL(MIN(id), 999999999) FROM payment WHERE family_id <> " + f.id);
+        itest::sql("SELECT IFNULL(MIN(id), 999999999) FROM payment WHERE family_id <> " + f.id);
     BOOST_TEST(c->get("/facturation/paiements/" + payment_of_other + "/recu").status == 404);
 }
 
@@ -521,7 +499,8 @@ BOOST_AUTO_TEST_CASE(history_is_paginated_with_the_right_statuses_and_balance)
     BOOST_TEST(c->post_form("/facturation/factures/" + ids[1] + "/payer",
                             {{"csrf", c->csrf_from("/facturation")}})
                    .status == 409);
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM payment_operation WHERE family_id = " + f.id) == "0");
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM payment_operation WHERE family_id = " + f.id) ==
+               "0");
     // Logged out: to the login page.
     Client anonymous;
     BOOST_TEST(anonymous.get("/facturation").status == 303);
@@ -550,12 +529,12 @@ BOOST_AUTO_TEST_CASE(demo_family_has_the_brochure_history)
     app::seed_demo_invoices(conn, commune);
     app::seed_demo_invoices(conn, commune); // idempotent
     const auto family =
-        run_sql("SELECT id FROM family WHERE name = 'FICTIF' AND commune_id = " + caumont());
-    BOOST_TEST(run_sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family +
-                       " AND (number LIKE 'RS-202%' OR number LIKE 'SJ-202%')"
-                       " AND issued_on < '2022-02-01'") == "26");
-    BOOST_TEST(run_sql("SELECT SUM(total_cents - paid_cents) FROM invoice WHERE family_id = " +
-                       family + " AND issued_on < '2022-02-01'") == "7355");
+        itest::sql("SELECT id FROM family WHERE name = 'FICTIF' AND commune_id = " + caumont());
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family +
+                          " AND (number LIKE 'RS-202%' OR number LIKE 'SJ-202%')"
+                          " AND issued_on < '2022-02-01'") == "26");
+    BOOST_TEST(itest::sql("SELECT SUM(total_cents - paid_cents) FROM invoice WHERE family_id = " +
+                          family + " AND issued_on < '2022-02-01'") == "7355");
     auto c = login("rolf.fictif@example.org");
     const auto page = c->get("/facturation");
     BOOST_REQUIRE_EQUAL(page.status, 200);
@@ -564,7 +543,7 @@ BOOST_AUTO_TEST_CASE(demo_family_has_the_brochure_history)
     BOOST_TEST(contains(page.body, "55,25\u00a0€"));
     BOOST_TEST(contains(page.body, "10/01/2022"));
     BOOST_TEST(contains(page.body, "Restauration scolaire"));
-    if (run_sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family) == "26") {
+    if (itest::sql("SELECT COUNT(*) FROM invoice WHERE family_id = " + family) == "26") {
         BOOST_TEST(contains(page.body, "Historique des factures (26 Résultats)"));
         BOOST_TEST(contains(page.body, "Solde : 73,55\u00a0€"));
         BOOST_TEST(contains(page.body, "07/12/2021"));
