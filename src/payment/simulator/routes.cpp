@@ -45,33 +45,6 @@ Response text(int status, std::string body)
     return r;
 }
 
-std::string html_escape(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 // "1 234,56 €" (no-break spaces).
 std::string euros(std::int64_t cents)
 {
@@ -93,15 +66,15 @@ Response page(int status, const std::string& title, const std::string& main)
                  {"Cache-Control", "no-store"}};
     r.body = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-             html_escape(title) + " — PayFiP (simulateur)</title>\n</head>\n<body>\n<main>\n<h1>" +
-             html_escape(title) + "</h1>\n" + main + "</main>\n</body>\n</html>\n";
+             xml::escape(title) + " — PayFiP (simulateur)</title>\n</head>\n<body>\n<main>\n<h1>" +
+             xml::escape(title) + "</h1>\n" + main + "</main>\n</body>\n</html>\n";
     return r;
 }
 
 Response error_page(int status, const std::string& message)
 {
     return page(status, "Paiement impossible",
-                "<p>" + html_escape(message) +
+                "<p>" + xml::escape(message) +
                     "</p>\n<p>Retournez sur le site de votre commune pour recommencer.</p>\n");
 }
 
@@ -110,7 +83,7 @@ std::string choice_form(const std::string& idop, const std::string& action,
 {
     return "<form method=\"post\" action=\"/tpa/paiementws.web\">\n"
            "<input type=\"hidden\" name=\"idop\" value=\"" +
-           html_escape(idop) + "\">\n<input type=\"hidden\" name=\"action\" value=\"" + action +
+           xml::escape(idop) + "\">\n<input type=\"hidden\" name=\"action\" value=\"" + action +
            "\">\n<button type=\"submit\" aria-describedby=\"aide-" + action + "\">" + label +
            "</button>\n<p id=\"aide-" + action + "\">" + hint + "</p>\n</form>\n";
 }
@@ -133,9 +106,9 @@ Response payment_page(Simulator& sim, const std::string& idop)
     std::string main =
         "<p>Simulateur de test : aucune carte n'est demandée et aucun paiement réel n'a "
         "lieu.</p>\n<dl>\n<dt>Montant</dt><dd>" +
-        html_escape(euros(r.montant)) + "</dd>\n<dt>Objet</dt><dd>" + html_escape(r.objet) +
-        "</dd>\n<dt>Référence</dt><dd>" + html_escape(r.refdet) + "</dd>\n<dt>Courriel</dt><dd>" +
-        html_escape(r.mel) + "</dd>\n</dl>\n";
+        xml::escape(euros(r.montant)) + "</dd>\n<dt>Objet</dt><dd>" + xml::escape(r.objet) +
+        "</dd>\n<dt>Référence</dt><dd>" + xml::escape(r.refdet) + "</dd>\n<dt>Courriel</dt><dd>" +
+        xml::escape(r.mel) + "</dd>\n</dl>\n";
     main += choice_form(idop, "pay", "Payer", "Le paiement est accepté.");
     main += choice_form(idop, "refuse", "Refuser", "La banque refuse le paiement.");
     main += choice_form(idop, "abandon", "Abandonner", "Vous renoncez à payer.");
@@ -197,7 +170,7 @@ Response choose_page(Simulator& sim, const Request& req)
         break;
     }
     Response r = page(303, "Retour vers votre commune",
-                      "<p><a href=\"" + html_escape(redirect) + "\">Retour au site</a></p>\n");
+                      "<p><a href=\"" + xml::escape(redirect) + "\">Retour au site</a></p>\n");
     r.headers.emplace_back("Location", redirect);
     return r;
 }
