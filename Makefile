@@ -32,7 +32,7 @@ UNIT_OBJ  := $(UNIT_SRC:%.cpp=$(BUILD)/%.o)
 INTEG_SRC := $(shell find tests/integration -name '*.cpp' | sort)
 INTEG_OBJ := $(INTEG_SRC:%.cpp=$(BUILD)/%.o)
 
-.PHONY: all build build-asan deps run stop test test-long bench check-layers format clean asan
+.PHONY: all build build-asan deps run stop test test-long bench check-layers format clean asan fuzz fuzz-build
 all build: $(BUILD)/portail $(BUILD)/unit_tests $(BUILD)/integration_tests $(BUILD)/hello_fcgi \
            $(BUILD)/payfip-sim
 
@@ -101,6 +101,7 @@ stop:
 test: deps
 	$(MAKE) -j$(JOBS) build
 	$(MAKE) -j$(JOBS) MODE=asan build-asan
+	$(MAKE) -j$(JOBS) fuzz-build
 	@scripts/run-tests
 
 test-long: test
@@ -120,5 +121,8 @@ format:
 
 clean:
 	rm -rf build
+
+# libFuzzer targets (clang): `make fuzz`, and a short run in `make test`.
+-include tests/fuzz/fuzz.mk
 
 -include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(INTEG_OBJ:.o=.d) $(SIM_OBJ:.o=.d) $(BUILD)/src/main.d
