@@ -73,9 +73,22 @@ std::optional<Cents> parse_euros(std::string_view text, bool allow_negative)
     int digits = 0;
     int decimals = -1; // -1: no separator seen yet
     Cents fraction = 0;
+    // Thousands separators only between groups of three digits ("1 234", not "12 5").
+    int groups = 0; // separators seen
+    int group = 0;  // digits since the last one
+    const auto group_ends = [&] { return groups == 0 ? group <= 3 : group == 3; };
+    const auto thousands = [&] {
+        if (!group_ends())
+            return false;
+        ++groups;
+        group = 0;
+        return true;
+    };
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         if (c >= '0' && c <= '9') {
+            if (decimals < 0)
+                ++group;
             if (decimals >= 0) {
                 if (++decimals > 2)
                     return std::nullopt;
@@ -87,19 +100,21 @@ std::optional<Cents> parse_euros(std::string_view text, bool allow_negative)
             }
             ++i;
         } else if ((c == ',' || c == '.') && decimals < 0 && digits > 0) {
+            if (groups > 0 && group != 3)
+                return std::nullopt;
             decimals = 0;
             ++i;
-        } else if (decimals < 0 && digits > 0 && c == ' ') {
-            ++i; // thousands separator
-        } else if (decimals < 0 && digits > 0 && text.substr(i, 2) == nbsp) {
+        } else if (decimals < 0 && digits > 0 && c == ' ' && thousands()) {
+            ++i;
+        } else if (decimals < 0 && digits > 0 && text.substr(i, 2) == nbsp && thousands()) {
             i += 2;
-        } else if (decimals < 0 && digits > 0 && text.substr(i, 3) == narrow_nbsp) {
+        } else if (decimals < 0 && digits > 0 && text.substr(i, 3) == narrow_nbsp && thousands()) {
             i += 3;
         } else {
             return std::nullopt;
         }
     }
-    if (digits == 0 || decimals == 0)
+    if (digits == 0 || decimals == 0 || (decimals < 0 && groups > 0 && group != 3))
         return std::nullopt;
     if (decimals == 1)
         fraction *= 10;

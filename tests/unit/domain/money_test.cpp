@@ -34,12 +34,16 @@ BOOST_AUTO_TEST_CASE(parses_what_an_agent_types)
     BOOST_TEST(parse_euros("1\u202F234,50\u00A0€").value() == 123450);
     BOOST_TEST(parse_euros(" 0,00 ").value() == 0);
     BOOST_TEST(parse_euros("-3,10", true).value() == -310);
+    BOOST_TEST(parse_euros("1 234 567,89 €").value() == 123456789);
+    BOOST_TEST(parse_euros("123 456").value() == 12345600);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_anything_else)
 {
     for (const char* bad : {"", "€", "-3", "12,505", "12,", ",50", "1e3", "12 €x", "abc",
-                            "10000000,01", "999999999", "1,2,3", "0x10", "+5"})
+                            "10000000,01", "999999999", "1,2,3", "0x10", "+5",
+                            // spaces only between groups of three digits
+                            "12 5", "12 5,50", "1 2345", "1234 567", "1 23", "1  234"})
         BOOST_TEST(!parse_euros(bad).has_value(), bad);
 }
 
