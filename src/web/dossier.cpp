@@ -377,7 +377,7 @@ http::Response member_photo(app::Context& ctx)
         throw http::Error(404);
     http::Response r;
     r.content_type = "image/jpeg";
-    r.set_header("Cache-Control", "private, no-cache");
+    r.set_header("Cache-Control", "private, no-store");
     r.body = std::move(*photo);
     return r;
 }
