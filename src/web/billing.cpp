@@ -141,7 +141,7 @@ http::Response pdf_download(const std::string& file_name, std::string pdf)
     http::Response r;
     r.content_type = "application/pdf";
     r.set_header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
-    r.set_header("Cache-Control", "private");
+    r.set_header("Cache-Control", "private, no-store");
     r.body = std::move(pdf);
     return r;
 }
