@@ -4,8 +4,13 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}}</title>
-<link rel="stylesheet" href="/static/css/portail.css">
-<link rel="icon" href="/static/favicon.ico">
+<meta name="theme-color" content="#0b4f8a">
+<link rel="stylesheet" href="/static/css/portail.css?v={{STATIC_VERSION}}">
+<link rel="icon" href="/static/favicon.ico?v={{STATIC_VERSION}}" sizes="16x16">
+<link rel="icon" href="/static/icons/icone.svg?v={{STATIC_VERSION}}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/static/icons/apple-touch-icon.png?v={{STATIC_VERSION}}">
+<link rel="manifest" href="/manifest.webmanifest">
+<script src="/static/js/portail.js?v={{STATIC_VERSION}}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
@@ -42,6 +47,7 @@
       <li><a href="/gestion/exports">Exports</a></li>
       {{#NAV_BILLING}}<li><a href="/gestion/facturation">Facturation</a></li>
       <li><a href="/gestion/factures">Factures</a></li>
+      <li><a href="/gestion/paiements">Paiements</a></li>
       <li><a href="/gestion/contestations">Contestations</a></li>{{/NAV_BILLING}}
       {{#NAV_ADMIN}}<li><a href="/gestion/regies">Régies</a></li>
       <li><a href="/gestion/activites">Activités</a></li>
@@ -58,6 +64,9 @@
 </main>
 <footer class="site-footer" role="contentinfo">
   <p>{{COMMUNE_NAME}} — Portail Famille</p>
+  <ul class="site-footer__links">
+    <li><a href="/accessibilite">Accessibilité : non conforme</a></li>
+  </ul>
 </footer>
 </body>
 </html>

@@ -1,5 +1,7 @@
 #include "view/view.h"
 
+#include "view/static_version.h"
+
 #include <filesystem>
 #include <stdexcept>
 
@@ -31,6 +33,8 @@ void load_templates(const std::string& dir)
     if (count == 0)
         throw std::runtime_error("no template found in " + dir);
     ctemplate::mutable_default_template_cache()->Freeze();
+    // static/ is installed beside templates/ (the repository, /usr/share/portail).
+    set_static_version(((fs::path(dir) / "..").lexically_normal() / "static").string());
 }
 
 Page::Page(std::string content_template, std::string title)

@@ -12,7 +12,8 @@
 namespace view {
 
 // Loads every *.tpl under dir; throws std::runtime_error naming the first broken one.
-// Freezes the cache afterwards (templates are read-only and shared by threads).
+// Freezes the cache afterwards (templates are read-only and shared by threads). Also sets
+// STATIC_VERSION from the static/ folder beside `dir` (see view/static_version.h).
 void load_templates(const std::string& dir);
 
 // What the layout needs to know about the request.

@@ -1,5 +1,6 @@
 #include "web/routes.h"
 
+#include "web/accessibility.h"
 #include "web/account.h"
 #include "web/billing.h"
 #include "web/dossier.h"
@@ -10,6 +11,7 @@
 #include "web/payments.h"
 #include "web/planning.h"
 #include "web/public_pages.h"
+#include "web/pwa.h"
 #include "web/rules.h"
 #include "web/sick_leave.h"
 
@@ -20,6 +22,9 @@ void add_routes(app::Router& router)
 {
     using http::Access;
     router.add({"GET", "/", home, Access::Public});
+    router.add({"GET", "/accessibilite", accessibility_statement, Access::Public});
+    router.add({"GET", "/manifest.webmanifest", web_manifest, Access::Public});
+    router.add({"GET", "/hors-ligne", offline_page, Access::Public});
     router.add({"GET", "/connexion", login_form, Access::Public});
     router.add({"POST", "/connexion", login_submit, Access::Public});
     router.add({"POST", "/deconnexion", logout, Access::Parent});

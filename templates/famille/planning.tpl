@@ -27,7 +27,7 @@
         {{#ITEM}}
         <div class="slot slot--{{STATE_CLASS}}" id="{{ITEM_ID}}" tabindex="-1">
           <span class="slot__name">{{ACTIVITY}}</span>
-          <span class="slot__state"><span class="state-icon state-icon--{{STATE_CLASS}}" aria-hidden="true"></span>{{STATE_LABEL}}</span>
+          <span class="slot__state"><svg class="state-icon state-icon--{{STATE_CLASS}}" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-{{STATE_CLASS}}"></use></svg>{{STATE_LABEL}}</span>
           {{#HAS_NOTE}}<span class="slot__note">{{NOTE}}</span>{{/HAS_NOTE}}
           {{#ACTION}}
           <form method="post" action="{{FORM_ACTION}}" class="slot__form"{{#HAS_QUESTION}} data-question="{{QUESTION}}"{{/HAS_QUESTION}}{{#HAS_WARNING}} data-avertissement="{{WARNING}}"{{/HAS_WARNING}} data-oui="{{YES}}">
@@ -49,19 +49,20 @@
 <section class="legend" aria-labelledby="titre-legende">
   <h2 id="titre-legende">Légende</h2>
   <ul>
-    <li><span class="state-icon state-icon--reserve" aria-hidden="true"></span>Réservé</li>
-    <li><span class="state-icon state-icon--attente" aria-hidden="true"></span>Liste d'attente</li>
-    <li><span class="state-icon state-icon--propose" aria-hidden="true"></span>Place proposée (à accepter avant l'heure indiquée)</li>
-    <li><span class="state-icon state-icon--demande" aria-hidden="true"></span>Demandé (en attente de la mairie)</li>
-    <li><span class="state-icon state-icon--refuse" aria-hidden="true"></span>Refusé</li>
-    <li><span class="state-icon state-icon--annule" aria-hidden="true"></span>Annulé</li>
-    <li><span class="state-icon state-icon--present" aria-hidden="true"></span>Présent</li>
-    <li><span class="state-icon state-icon--absent" aria-hidden="true"></span>Absent</li>
-    <li><span class="state-icon state-icon--excuse" aria-hidden="true"></span>Absence excusée</li>
-    <li><span class="state-icon state-icon--ferme" aria-hidden="true"></span>Fermé</li>
-    <li><span class="state-icon state-icon--delai" aria-hidden="true"></span>Délai dépassé</li>
-    <li><span class="state-icon state-icon--complet" aria-hidden="true"></span>Complet</li>
-    <li><span class="state-icon state-icon--disponible" aria-hidden="true"></span>Disponible : bouton « Réserver »</li>
+    <li><svg class="state-icon state-icon--reserve" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-reserve"></use></svg>Réservé</li>
+    <li><svg class="state-icon state-icon--attente" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-attente"></use></svg>Liste d'attente</li>
+    <li><svg class="state-icon state-icon--propose" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-propose"></use></svg>Place proposée (à accepter avant l'heure indiquée)</li>
+    <li><svg class="state-icon state-icon--demande" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-demande"></use></svg>Demandé (en attente de la mairie)</li>
+    <li><svg class="state-icon state-icon--refuse" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-refuse"></use></svg>Refusé</li>
+    <li><svg class="state-icon state-icon--annule" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-annule"></use></svg>Annulé</li>
+    <li><svg class="state-icon state-icon--present" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-present"></use></svg>Présent</li>
+    <li><svg class="state-icon state-icon--absent" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-absent"></use></svg>Absent</li>
+    <li><svg class="state-icon state-icon--excuse" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-excuse"></use></svg>Absence excusée</li>
+    <li><svg class="state-icon state-icon--ferme" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-ferme"></use></svg>Fermé</li>
+    <li><svg class="state-icon state-icon--delai" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-delai"></use></svg>Délai dépassé</li>
+    <li><svg class="state-icon state-icon--complet" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-complet"></use></svg>Complet</li>
+    <li><svg class="state-icon state-icon--indisponible" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-indisponible"></use></svg>Non disponible pour cet enfant (conditions d'inscription de l'activité)</li>
+    <li><svg class="state-icon state-icon--disponible" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-disponible"></use></svg>Disponible : bouton « Réserver »</li>
   </ul>
 </section>
-<script src="/static/js/planning.js" defer></script>
+<script src="/static/js/planning.js?v={{STATIC_VERSION}}" defer></script>

@@ -1329,6 +1329,190 @@ async function journeyDispute(run) {
   await logout(run, page);
 }
 
+// --- installable web app, offline page, accessibility statement (SPEC §4.11, §8, §9) ----------
+
+// Width and height of a PNG (its IHDR chunk).
+function pngSize(buffer) {
+  assert(buffer.length > 24 && buffer.toString('latin1', 1, 4) === 'PNG', 'not a PNG file');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+// Waits for the page's service worker to be active and to control the page (it claims the
+// open pages when it activates); returns its script URL.
+async function serviceWorkerOf(page) {
+  const script = await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then((r) => r.active && r.active.scriptURL),
+    new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
+  ]));
+  assert(script, `no service worker became active on ${page.url()} within 10 s`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 })
+    .catch(() => { throw new AssertionError(`the service worker does not control ${page.url()}`); });
+  return script;
+}
+
+// Every URL the service worker stored, in every cache of the origin.
+async function cachedUrls(page) {
+  return page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) urls.push(new URL(request.url).pathname + new URL(request.url).search);
+    }
+    return urls;
+  });
+}
+
+// The manifest is linked, valid for Chromium, installable ("Ajouter à l'écran d'accueil"),
+// names the commune, and its icons are PNGs of the announced sizes; the service worker
+// registers from /sw.js with the static version, keeps only static files and the offline
+// page, and a navigation without network shows « Vous êtes hors ligne » — also for a page
+// of the family's that was open just before (never served from a cache).
+async function journeyInstallableOffline(run) {
+  const page = await run.newPage();
+  await loginFromHome(run, page, ROLF_EMAIL, accounts.get(ROLF_EMAIL));
+
+  const manifestHref = await page.locator('head link[rel="manifest"]').getAttribute('href');
+  assert(manifestHref === '/manifest.webmanifest', `the layout links the manifest as ${JSON.stringify(manifestHref)}`);
+  const manifestReply = await page.request.get(new URL(manifestHref, stack.base).href);
+  assert(manifestReply.status() === 200, `GET ${manifestHref}: ${manifestReply.status()}`);
+  assert(manifestReply.headers()['content-type'] === 'application/manifest+json',
+    `the manifest is served as ${manifestReply.headers()['content-type']}`);
+  const manifest = await manifestReply.json();
+  assert(manifest.name === 'Portail Famille de Caumont-sur-Durance', `manifest name ${JSON.stringify(manifest.name)}`);
+  assert(manifest.short_name === 'Caumont-sur-Durance', `manifest short_name ${JSON.stringify(manifest.short_name)}`);
+  assert(manifest.lang === 'fr' && manifest.start_url === '/' && manifest.scope === '/' && manifest.display === 'standalone',
+    `manifest lang/start_url/scope/display: ${JSON.stringify([manifest.lang, manifest.start_url, manifest.scope, manifest.display])}`);
+  const themeMeta = await page.locator('head meta[name="theme-color"]').getAttribute('content');
+  assert(manifest.theme_color === '#0b4f8a' && themeMeta === manifest.theme_color,
+    `theme colour: manifest ${manifest.theme_color}, <meta> ${themeMeta}`);
+  const version = new URL(await page.locator('head link[rel="stylesheet"]').getAttribute('href'), stack.base).searchParams.get('v');
+  assert(/^[0-9a-f]{12}$/.test(version || ''), `the stylesheet URL has no static version (?v=${version})`);
+  for (const [size, purpose] of [[192, 'any'], [512, 'any'], [192, 'maskable'], [512, 'maskable']]) {
+    const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && i.type === 'image/png' && i.purpose === purpose);
+    assert(icon, `the manifest has no ${size}×${size} PNG icon for "${purpose}"`);
+    assert(new URL(icon.src, stack.base).searchParams.get('v') === version, `icon ${icon.src} is not at the static version ${version}`);
+    const reply = await page.request.get(new URL(icon.src, stack.base).href);
+    assert(reply.status() === 200 && reply.headers()['content-type'] === 'image/png', `icon ${icon.src}: ${reply.status()} ${reply.headers()['content-type']}`);
+    const got = pngSize(await reply.body());
+    assert(got.width === size && got.height === size, `icon ${icon.src} is ${got.width}×${got.height}, announced ${size}×${size}`);
+    assert(/immutable/.test(reply.headers()['cache-control'] || ''), `icon ${icon.src} is served with Cache-Control ${reply.headers()['cache-control']}`);
+  }
+  assert(manifest.icons.some((i) => i.type === 'image/svg+xml'), 'the manifest has no SVG icon');
+
+  // What Chromium itself makes of the manifest, and whether it offers to install the app.
+  const cdp = await page.context().newCDPSession(page);
+  const parsed = await cdp.send('Page.getAppManifest');
+  assert(parsed.url === stack.base + '/manifest.webmanifest', `Chromium read the manifest at ${parsed.url}`);
+  assert(!parsed.errors.length, `Chromium reports manifest errors: ${JSON.stringify(parsed.errors)}`);
+
+  const script = await serviceWorkerOf(page);
+  assert(script === `${stack.base}/sw.js?v=${version}`, `service worker script ${script}, expected /sw.js?v=${version}`);
+  const installability = await cdp.send('Page.getInstallabilityErrors').catch((e) => ({ failed: e.message }));
+  if (installability.failed) console.log(`# Page.getInstallabilityErrors unavailable: ${installability.failed}`);
+  else {
+    // Test contexts are incognito ones, where Chromium never installs: that one is ours.
+    const errors = installability.installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
+    assert(!errors.length, `Chromium would not offer to install the portal: ${JSON.stringify(errors)}`);
+  }
+  await cdp.detach();
+
+  // A page of the family's, then the network goes away.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Planning' }).click();
+  await expectHeading(page, 'Planning des activités');
+  await run.check(page, 'planning before going offline');
+  const stored = await cachedUrls(page);
+  assert(stored.includes('/hors-ligne'), `the offline page is not cached (cached: ${JSON.stringify(stored)})`);
+  assert(stored.includes(`/static/css/portail.css?v=${version}`), `the stylesheet is not precached (cached: ${JSON.stringify(stored)})`);
+  const personal = stored.filter((u) => !u.startsWith('/static/') && u !== '/hors-ligne');
+  assert(!personal.length, `the service worker cached pages other than static files and /hors-ligne: ${JSON.stringify(personal)}`);
+
+  await page.context().setOffline(true);
+  try {
+    for (const address of ['/famille/planning', '/facturation']) {
+      await page.goto(stack.base + address);
+      await expectHeading(page, 'Vous êtes hors ligne');
+      assert(new URL(page.url()).pathname === address, `offline, the address became ${page.url()}`);
+      assert(await page.getByText('Rolf').count() === 0, `offline, ${address} still shows the parent's name`);
+      assert(await page.getByRole('button', { name: 'Se déconnecter' }).count() === 0, `offline, ${address} shows a logout button`);
+      // The stylesheet comes from the cache: the page has the portal's look.
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert(background === 'rgb(243, 245, 248)', `offline, the page is not styled (body background ${background})`);
+      await run.check(page, `hors ligne (${address})`);
+    }
+    assert(await page.getByRole('link', { name: 'Réessayer' }).count() === 1, 'the offline page has no "Réessayer" link');
+  } finally {
+    await page.context().setOffline(false);
+  }
+  await page.getByRole('link', { name: 'Réessayer' }).click();
+  await expectHeading(page, 'Espace facturation');
+  const after = await cachedUrls(page);
+  const personalAfter = after.filter((u) => !u.startsWith('/static/') && u !== '/hors-ligne');
+  assert(!personalAfter.length, `pages of the family ended up cached: ${JSON.stringify(personalAfter)}`);
+  await logout(run, page);
+}
+
+// The planning's legend: an SVG icon for every state, hidden from screen readers because
+// its written label follows, each icon a symbol of the sprite; the slots use the same icons.
+async function checkPlanningLegend(page) {
+  const entries = await page.locator('section.legend li').evaluateAll((items) => items.map((li) => {
+    const svg = li.querySelector('svg');
+    return {
+      text: li.textContent.trim(),
+      svg: !!svg, hidden: svg && svg.getAttribute('aria-hidden') === 'true',
+      href: svg && svg.querySelector('use') && svg.querySelector('use').getAttribute('href'),
+      width: svg ? svg.getBoundingClientRect().width : 0,
+    };
+  }));
+  assert(entries.length >= 14, `the legend has ${entries.length} entries, expected every state`);
+  const sprite = await (await page.request.get(new URL(entries[0].href, stack.base).href)).text();
+  const symbols = new Set([...sprite.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]));
+  for (const e of entries) {
+    assert(e.svg && e.hidden, `legend "${e.text}": no SVG icon hidden from screen readers`);
+    assert(e.text.length > 2, 'a legend entry has no written label');
+    assert(e.width >= 16, `legend "${e.text}": the icon is ${e.width} px wide`);
+    const id = new URL(e.href, stack.base).hash.slice(1);
+    assert(symbols.has(id), `legend "${e.text}": the sprite has no symbol #${id}`);
+  }
+  const slotIcons = await page.locator('.slot__state svg use').evaluateAll((uses) => uses.map((u) => u.getAttribute('href')));
+  for (const href of slotIcons)
+    assert(symbols.has(new URL(href, stack.base).hash.slice(1)), `a slot uses the icon ${href}, not in the sprite`);
+  assert(await page.locator('section.legend').getByText(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u).count() === 0,
+    'the legend still uses emoji');
+}
+
+// The accessibility statement, from the footer of the home page and of a parent's page.
+async function journeyAccessibilityStatement(run) {
+  const page = await run.newPage();
+  await page.goto(stack.base + '/');
+  await expectHeading(page, 'Bienvenue sur le Portail Famille');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : non conforme' }).click();
+  await expectHeading(page, "Déclaration d'accessibilité");
+  assert(await page.title() === "Déclaration d'accessibilité — Portail Famille de Caumont-sur-Durance",
+    `the statement's title is ${JSON.stringify(await page.title())}`);
+  const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+  for (const h of ['État de conformité', 'Résultats des tests', 'Contenus non accessibles',
+    "Établissement de cette déclaration d'accessibilité", "Retour d'information et contact", 'Voies de recours'])
+    assert(headings.includes(h), `the statement has no section "${h}" (got ${JSON.stringify(headings)})`);
+  await expectText(page, /est non conforme avec le référentiel général d'amélioration de l'accessibilité \(RGAA\), version 4\.1/);
+  assert(await page.getByRole('link', { name: 'formulaire en ligne' }).getAttribute('href') === 'https://formulaire.defenseurdesdroits.fr/',
+    'no link to the Défenseur des droits form');
+  assert(/^mailto:/.test(await page.getByRole('link', { name: /^portail-famille@/ }).getAttribute('href') || ''),
+    'no contact mail address');
+  await run.check(page, "déclaration d'accessibilité");
+
+  await loginFromHome(run, page, ROLF_EMAIL, accounts.get(ROLF_EMAIL));
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Planning' }).click();
+  await expectHeading(page, 'Planning des activités');
+  await checkPlanningLegend(page);
+  await run.check(page, 'planning, legend');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : non conforme' }).click();
+  await expectHeading(page, "Déclaration d'accessibilité");
+  assert(await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).count() === 1,
+    'the statement, seen by a parent, lost the session');
+  await run.check(page, "déclaration d'accessibilité, connecté");
+  await logout(run, page);
+}
+
 // --- the runner --------------------------------------------------------------------------------
 
 const tests = [];
@@ -1368,6 +1552,10 @@ for (const vp of ['phone', 'desktop'])
   test(`espace facturation: "Payer en ligne", the PayFiP simulator, status page "payée", history "Payée" (${vp})`, 'payment', vp, journeyPayment);
 for (const vp of ['phone', 'desktop'])
   test(`espace facturation: open an invoice, contest a line, "Contestation envoyée" (${vp})`, 'dispute', vp, journeyDispute);
+for (const vp of ['phone', 'desktop']) {
+  test(`installable web app: manifest, icons, service worker, « Vous êtes hors ligne » offline (${vp})`, 'pwa', vp, journeyInstallableOffline);
+  test(`déclaration d'accessibilité from the footer, planning legend in SVG (${vp})`, 'accessibilite', vp, journeyAccessibilityStatement);
+}
 
 async function main() {
   const started = Date.now();
