@@ -19,7 +19,8 @@
 #include <string_view>
 #include <vector>
 
-namespace app {
+namespace app
+{
 
 // Per worker thread.
 struct Services {
@@ -33,11 +34,13 @@ struct Context {
     const db::Commune& commune;
     http::PathParams params;
     std::optional<db::SessionRow> session;
-    std::optional<db::Agent> agent;          // loaded for agent sessions
-    std::optional<db::ParentAccount> parent; // loaded for parent sessions
-    std::string session_token;      // raw cookie value when a session is live
-    std::string csrf_cookie;        // this browser's CSRF cookie value
-    std::vector<http::SetCookie> cookies; // added to whatever response is sent
+    std::optional<db::Agent> agent;                // loaded for agent sessions
+    std::optional<db::ParentAccount> parent;       // loaded for parent sessions
+    std::string session_token;                     // raw cookie value when a session is live
+    std::string csrf_cookie;                       // this browser's CSRF cookie value
+    std::vector<http::SetCookie> cookies;          // added to whatever response is sent
+    std::optional<std::uint64_t> commune_revision; // read with the session (app/commune_data.h)
+    std::optional<std::uint64_t> family_revision;  // read with the session (app/family_data.h)
 
     db::Connection& db() { return services.db; }
     // The logged-in parent's family; only on Access::Parent routes (the dispatcher ensures it).

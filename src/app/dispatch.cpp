@@ -62,14 +62,15 @@ void load_session(Context& ctx)
             return;
         ctx.agent = std::move(agent);
     } else {
-        auto parent = db::find_account(ctx.db(), ctx.commune.id, row->account_id);
-        if (!parent || !parent->confirmed)
+        if (!row->parent || !row->parent->confirmed)
             return;
-        ctx.parent = std::move(parent);
+        ctx.parent = std::move(row->parent);
+        ctx.family_revision = row->family_revision;
     }
     if (row->needs_touch)
         db::touch_session(ctx.db(), row->id);
-    ctx.session = row;
+    ctx.commune_revision = row->commune_revision;
+    ctx.session = std::move(row);
     ctx.session_token = std::string(*token);
 }
 
@@ -194,7 +195,7 @@ Outcome dispatch(const Router& router, Services& services,
                 throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
             out.commune = commune->slug;
             fallback_layout.commune_name = commune->name;
-            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}});
+            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}});
             const auto cookie = req->cookie(ctx->cookie_name("csrf"));
             if (cookie && cookie->size() == 43) {
                 ctx->csrf_cookie = std::string(*cookie);

@@ -2,6 +2,7 @@
 
 #include "domain/time.h"
 
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -692,6 +693,73 @@ std::vector<RulesDocument> current_rules(Connection& conn, std::int64_t commune_
         auto r = read_rules(*rs);
         r.accepted_at = rs->getString("accepted_at");
         r.accepted_older = rs->getBoolean("accepted_older");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<RulesDocument> rules_versions(Connection& conn, std::int64_t commune_id)
+{
+    auto& st = conn.prepare("SELECT r.id, r.service, r.title, r.version, r.size, " +
+                            utc_column("r.created_at", "created_at") + ", " +
+                            utc_column("r.published_at", "published_at") +
+                            ", 0 AS acceptances FROM rules_document r WHERE r.commune_id = ?"
+                            " ORDER BY r.service, r.version");
+    st.setInt64(1, commune_id);
+    auto rs = query(st);
+    std::vector<RulesDocument> out;
+    while (rs->next())
+        out.push_back(read_rules(*rs));
+    return out;
+}
+
+std::vector<RulesAcceptance> family_acceptances(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t family_id)
+{
+    auto& st =
+        conn.prepare(std::string("SELECT document_id, DATE_FORMAT(accepted_at, ") + utc_format +
+                     ") AS accepted_at FROM rules_acceptance"
+                     " WHERE family_id = ? AND commune_id = ?");
+    st.setInt64(1, family_id);
+    st.setInt64(2, commune_id);
+    auto rs = query(st);
+    std::vector<RulesAcceptance> out;
+    while (rs->next())
+        out.push_back({rs->getInt64("document_id"), rs->getString("accepted_at")});
+    return out;
+}
+
+std::vector<RulesDocument> current_rules(const std::vector<RulesDocument>& versions,
+                                         const std::vector<RulesAcceptance>& accepted)
+{
+    // `versions` come by service (in the database's collation), then version.
+    std::vector<const RulesDocument*> latest;
+    for (const auto& r : versions) {
+        if (r.published_at.empty())
+            continue;
+        if (!latest.empty() && latest.back()->service == r.service) {
+            if (latest.back()->version < r.version)
+                latest.back() = &r;
+        } else {
+            latest.push_back(&r);
+        }
+    }
+    std::map<std::int64_t, const RulesDocument*> by_id;
+    for (const auto& r : versions)
+        by_id[r.id] = &r;
+    std::vector<RulesDocument> out;
+    for (const auto* doc : latest) {
+        auto r = *doc;
+        const auto& service = r.service;
+        for (const auto& a : accepted) {
+            const auto it = by_id.find(a.document_id);
+            if (it == by_id.end() || it->second->service != service)
+                continue;
+            if (a.document_id == r.id)
+                r.accepted_at = a.accepted_at;
+            else if (it->second->version < r.version)
+                r.accepted_older = true;
+        }
         out.push_back(std::move(r));
     }
     return out;

@@ -164,6 +164,19 @@ std::vector<RulesDocument> all_rules(Connection& conn, std::int64_t commune_id);
 std::vector<RulesDocument> current_rules(Connection& conn, std::int64_t commune_id,
                                          std::int64_t family_id);
 std::optional<RulesDocument> load_rules(Connection& conn, std::int64_t commune_id, std::int64_t id);
+// Every version of the commune's rules, published or not, without acceptance counts: what
+// app/commune_data keeps in memory.
+std::vector<RulesDocument> rules_versions(Connection& conn, std::int64_t commune_id);
+struct RulesAcceptance {
+    std::int64_t document_id = 0;
+    std::string accepted_at; // UTC
+};
+std::vector<RulesAcceptance> family_acceptances(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t family_id);
+// current_rules() computed in memory: the latest published version of each service, by
+// service, with the family's acceptance of it and of an earlier version.
+std::vector<RulesDocument> current_rules(const std::vector<RulesDocument>& versions,
+                                         const std::vector<RulesAcceptance>& accepted);
 // The PDF; `published_only` for parents.
 std::optional<std::string> rules_pdf(Connection& conn, std::int64_t commune_id, std::int64_t id,
                                      bool published_only);

@@ -2,10 +2,15 @@
 
 #include "security/tokens.h"
 
-namespace db {
+namespace db
+{
 
-namespace {
-const char* kind_name(SessionKind kind) { return kind == SessionKind::Agent ? "agent" : "parent"; }
+namespace
+{
+const char* kind_name(SessionKind kind)
+{
+    return kind == SessionKind::Agent ? "agent" : "parent";
+}
 } // namespace
 
 std::string create_session(Connection& conn, std::int64_t commune_id, SessionKind kind,
@@ -31,12 +36,21 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
 {
     if (token.size() != 43)
         return std::nullopt;
-    auto& st = conn.prepare(
-        "SELECT id, kind, account_id,"
-        " last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND AS stale"
-        " FROM session WHERE token_hash = ? AND commune_id = ?"
-        " AND last_seen_at > UTC_TIMESTAMP() - INTERVAL 30 MINUTE"
-        " AND created_at > UTC_TIMESTAMP() - INTERVAL 12 HOUR");
+    auto& st =
+        conn.prepare("SELECT s.id, s.kind, s.account_id,"
+                     " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND AS stale,"
+                     " IFNULL(cr.revision, 0) AS revision,"
+                     " a.id AS parent_id, a.family_id, a.guardian_id, a.email, a.password_hash,"
+                     " a.confirmed_at IS NOT NULL AS confirmed, m.first_name, m.last_name,"
+                     " IFNULL(fr.revision, 0) AS family_revision"
+                     " FROM session s LEFT JOIN commune_revision cr ON cr.commune_id = s.commune_id"
+                     " LEFT JOIN parent_account a ON s.kind = 'parent' AND a.id = s.account_id"
+                     " AND a.commune_id = s.commune_id AND a.unlinked_at IS NULL"
+                     " LEFT JOIN family_member m ON m.id = a.guardian_id"
+                     " LEFT JOIN family_revision fr ON fr.family_id = a.family_id"
+                     " WHERE s.token_hash = ? AND s.commune_id = ?"
+                     " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL 30 MINUTE"
+                     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL 12 HOUR");
     st.setString(1, security::sha256(token));
     st.setInt64(2, commune_id);
     auto rs = query(st);
@@ -47,6 +61,21 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
     row.kind = rs->getString("kind") == "agent" ? SessionKind::Agent : SessionKind::Parent;
     row.account_id = rs->getInt64("account_id");
     row.needs_touch = rs->getBoolean("stale");
+    row.commune_revision = static_cast<std::uint64_t>(rs->getInt64("revision"));
+    row.family_revision = static_cast<std::uint64_t>(rs->getInt64("family_revision"));
+    if (!rs->isNull("parent_id") && !rs->isNull("first_name")) {
+        ParentAccount a;
+        a.id = rs->getInt64("parent_id");
+        a.commune_id = commune_id;
+        a.family_id = rs->getInt64("family_id");
+        a.guardian_id = rs->getInt64("guardian_id");
+        a.email = rs->getString("email");
+        a.password_hash = rs->getString("password_hash");
+        a.confirmed = rs->getBoolean("confirmed");
+        a.first_name = rs->getString("first_name");
+        a.last_name = rs->getString("last_name");
+        row.parent = std::move(a);
+    }
     return row;
 }
 
@@ -68,8 +97,7 @@ void delete_session(Connection& conn, std::int64_t commune_id, const std::string
 void delete_account_sessions(Connection& conn, SessionKind kind, std::int64_t account_id,
                              std::int64_t keep_id)
 {
-    auto& st =
-        conn.prepare("DELETE FROM session WHERE kind = ? AND account_id = ? AND id <> ?");
+    auto& st = conn.prepare("DELETE FROM session WHERE kind = ? AND account_id = ? AND id <> ?");
     st.setString(1, kind_name(kind));
     st.setInt64(2, account_id);
     st.setInt64(3, keep_id);

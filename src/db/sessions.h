@@ -2,13 +2,15 @@
 // Idle timeout 30 minutes, absolute 12 hours (SPEC §4.4), enforced in the queries.
 #pragma once
 
+#include "db/accounts.h"
 #include "db/connection.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
-namespace db {
+namespace db
+{
 
 enum class SessionKind { Parent, Agent };
 
@@ -17,13 +19,18 @@ struct SessionRow {
     SessionKind kind = SessionKind::Parent;
     std::int64_t account_id = 0;
     bool needs_touch = false; // last_seen_at older than a minute
+    // Read in the same statement, so that a logged-in page pays one statement for all three:
+    std::uint64_t commune_revision = 0;  // commune_revision (app/commune_data.h)
+    std::uint64_t family_revision = 0;   // a parent's family_revision (app/family_data.h)
+    std::optional<ParentAccount> parent; // a parent session's live account, if any
 };
 
 // Creates a session and returns the raw token for the cookie.
 std::string create_session(Connection& conn, std::int64_t commune_id, SessionKind kind,
                            std::int64_t account_id, const std::string& ip,
                            const std::string& user_agent);
-// The live session for this token in this commune, if any.
+// The live session for this token in this commune, if any, with the commune's revision and,
+// for a parent session, the account unless it was unlinked.
 std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id,
                                        const std::string& token);
 void touch_session(Connection& conn, std::int64_t session_id);

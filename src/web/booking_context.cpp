@@ -1,5 +1,7 @@
 #include "web/booking_context.h"
 
+#include "app/commune_data.h"
+#include "app/family_data.h"
 #include "db/family_file.h"
 #include "domain/booking_rules.h"
 #include "domain/identity.h"
@@ -26,13 +28,16 @@ booking::Prerequisites booking_prerequisites(app::Context& ctx, const db::Family
                                              std::int64_t child_id)
 {
     booking::Prerequisites pre;
-    const auto file = file_status(ctx.db(), ctx.commune.id, family);
+    // The logged-in family's file, from memory while it does not change.
+    const auto data = app::family_data(ctx);
+    const auto file =
+        file_status(family, app::commune_data(ctx)->file_settings, data->documents, data->requests);
     for (const auto label : file.household.missing)
         pre.missing_elements.emplace_back(label);
     if (const auto it = file.members.find(child_id); it != file.members.end())
         for (const auto label : it->second.missing)
             pre.missing_elements.emplace_back(label);
-    for (const auto& r : db::current_rules(ctx.db(), ctx.commune.id, family.id)) {
+    for (const auto& r : app::current_rules(ctx)) {
         pre.services_with_rules.insert(r.service);
         if (!r.accepted_at.empty())
             pre.rules_accepted.insert(r.service);

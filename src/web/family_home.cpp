@@ -1,5 +1,7 @@
 #include "web/family_home.h"
 
+#include "app/commune_data.h"
+#include "app/family_data.h"
 #include "db/families.h"
 #include "db/family_file.h"
 #include "http/error.h"
@@ -10,9 +12,8 @@ namespace web
 
 http::Response family_home(app::Context& ctx)
 {
-    const auto family = db::load_family(ctx.db(), ctx.commune.id, ctx.family_id());
-    if (!family)
-        throw http::Error(404);
+    const auto data = app::family_data(ctx); // from memory while the file does not change
+    const auto* family = &data->family;
     view::Page page("famille/espace.tpl", "Espace famille");
     auto& d = page.dict();
     d.SetValue("FAMILY_NAME", family->name);
@@ -21,14 +22,15 @@ http::Response family_home(app::Context& ctx)
 
     // Alerts first (SPEC §4.5): what the family still has to do or wait for.
     int alerts = 0;
-    const auto file = file_status(ctx.db(), ctx.commune.id, *family);
+    const auto file = file_status(*family, app::commune_data(ctx)->file_settings, data->documents,
+                                  data->requests);
     if (file.missing_count > 0) {
         d.SetIntValue("MISSING_COUNT", file.missing_count);
         d.ShowSection(file.missing_count == 1 ? "MISSING_ONE" : "MISSING_MANY");
         ++alerts;
     }
     int pending = 0;
-    for (const auto& r : db::family_change_requests(ctx.db(), ctx.commune.id, family->id))
+    for (const auto& r : data->requests)
         if (r.status == db::Decision::Pending)
             ++pending;
         else if (r.status == db::Decision::Refused && alerts < 10) {
@@ -47,7 +49,7 @@ http::Response family_home(app::Context& ctx)
         d.ShowSection("PENDING");
         ++alerts;
     }
-    for (const auto& rules : db::current_rules(ctx.db(), ctx.commune.id, family->id))
+    for (const auto& rules : app::current_rules(ctx))
         if (rules.accepted_at.empty()) {
             auto* row = d.AddSectionDictionary("RULES_TO_ACCEPT");
             row->SetValue("SERVICE", rules.service);

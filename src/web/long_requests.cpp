@@ -1,5 +1,6 @@
 #include "web/long_requests.h"
 
+#include "app/commune_data.h"
 #include "booking/long_period.h"
 #include "db/activities.h"
 #include "db/families.h"
@@ -121,7 +122,7 @@ http::Response render_form(app::Context& ctx, const db::Family& family, const Su
         if (form.get("enfant") == std::to_string(m.id))
             o->ShowSection("SELECTED");
     }
-    for (const auto& a : db::list_activities(ctx.db(), ctx.commune.id, true)) {
+    for (const auto& a : app::active_activities(*app::commune_data(ctx))) {
         auto* o = d.AddSectionDictionary("ACTIVITY_OPTION");
         o->SetIntValue("ID", a.id);
         o->SetValue("NAME", a.name);

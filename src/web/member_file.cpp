@@ -399,10 +399,16 @@ std::vector<Detail> member_details(const db::Member& m)
 
 FileStatus file_status(db::Connection& conn, std::int64_t commune_id, const db::Family& family)
 {
-    const auto settings = db::file_settings(conn, commune_id);
+    return file_status(family, db::file_settings(conn, commune_id),
+                       db::family_documents(conn, commune_id, family.id),
+                       db::family_change_requests(conn, commune_id, family.id));
+}
+
+FileStatus file_status(const db::Family& family, const db::FileSettings& settings,
+                       const std::vector<db::Document>& documents,
+                       const std::vector<db::ChangeRequest>& requests)
+{
     const auto required = domain::required_from_setting(settings.required_fields);
-    const auto documents = db::family_documents(conn, commune_id, family.id);
-    const auto requests = db::family_change_requests(conn, commune_id, family.id);
 
     std::set<std::string> provided, awaiting;
     if (!family.address_line1.empty() && !family.postal_code.empty() && !family.city.empty())

@@ -68,6 +68,11 @@ struct FileStatus {
     int pending_count = 0;
 };
 FileStatus file_status(db::Connection& conn, std::int64_t commune_id, const db::Family& family);
+// The same from data at hand: the commune's settings, the family's documents and its latest
+// change requests (app/commune_data.h, app/family_data.h).
+FileStatus file_status(const db::Family& family, const db::FileSettings& settings,
+                       const std::vector<db::Document>& documents,
+                       const std::vector<db::ChangeRequest>& requests);
 
 std::string full_name(const db::Member& m);
 // French label and display text of a member or family field by its form name

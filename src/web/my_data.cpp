@@ -1,5 +1,6 @@
 #include "web/my_data.h"
 
+#include "app/commune_data.h"
 #include "db/families.h"
 #include "db/family_file.h"
 #include "export/family_export.h"
@@ -30,7 +31,7 @@ http::Response my_data_page(app::Context& ctx)
     auto& d = page.dict();
     d.SetIntValue("JOURNAL_ROWS", journal_rows);
     d.SetIntValue("LOGIN_ROWS", login_rows);
-    d.SetIntValue("RETENTION_MONTHS", db::file_settings(ctx.db(), ctx.commune.id).retention_months);
+    d.SetIntValue("RETENTION_MONTHS", app::commune_data(ctx)->file_settings.retention_months);
     // Sensitive (health) entries are shown: they are this family's own data.
     const auto journal =
         db::family_change_journal(ctx.db(), ctx.commune.id, ctx.family_id(), journal_rows);

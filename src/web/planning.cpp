@@ -1,5 +1,7 @@
 #include "web/planning.h"
 
+#include "app/commune_data.h"
+#include "app/family_data.h"
 #include "booking/booking.h"
 #include "db/activities.h"
 #include "db/bookings.h"
@@ -47,12 +49,10 @@ domain::Date date_of(const std::string& iso_text)
     return d ? domain::Date{d->year, d->month, d->day} : domain::Date{};
 }
 
+// From memory while the family file does not change (app/family_data.h).
 db::Family my_family(app::Context& ctx)
 {
-    auto family = db::load_family(ctx.db(), ctx.commune.id, ctx.family_id());
-    if (!family)
-        throw http::Error(404);
-    return std::move(*family);
+    return app::family_data(ctx)->family;
 }
 
 const db::Member& my_child(const db::Family& family, std::int64_t id)
@@ -213,7 +213,8 @@ http::Response planning_page(app::Context& ctx)
             d.SetValueAndShowSection("RESULT", it->second, "HAS_RESULT");
     }
 
-    const auto activities = db::list_activities(ctx.db(), ctx.commune.id, true);
+    const auto commune = app::commune_data(ctx);
+    const auto activities = app::active_activities(*commune);
     std::map<std::int64_t, const db::Activity*> by_id;
     for (const auto& a : activities)
         by_id[a.id] = &a;

@@ -1,5 +1,6 @@
 #include "web/rules.h"
 
+#include "app/commune_data.h"
 #include "db/family_file.h"
 #include "domain/time.h"
 #include "http/error.h"
@@ -65,7 +66,7 @@ http::Response rules_page(app::Context& ctx)
     auto& d = page.dict();
     if (ctx.req.query().get("accepte") == "1")
         d.ShowSection("ACCEPTED");
-    const auto rules = db::current_rules(ctx.db(), ctx.commune.id, ctx.family_id());
+    const auto rules = app::current_rules(ctx);
     if (rules.empty())
         d.ShowSection("NO_RULES");
     for (const auto& r : rules)

@@ -1,0 +1,59 @@
+#include "app/family_data.h"
+
+#include "http/error.h"
+
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+
+namespace app
+{
+
+namespace
+{
+std::shared_mutex cache_mutex;
+std::unordered_map<std::int64_t, std::shared_ptr<const FamilyData>> cache; // by family id
+// A few thousand families per worker process (a few KiB each); past that the cache starts
+// again empty, which costs one read per family.
+constexpr std::size_t max_families = 4096;
+
+std::uint64_t read_revision(db::Connection& conn, std::int64_t id)
+{
+    auto& st = conn.prepare("SELECT revision FROM family_revision WHERE family_id = ?");
+    st.setInt64(1, id);
+    auto rs = db::query(st);
+    return rs->next() ? static_cast<std::uint64_t>(rs->getInt64(1)) : 0;
+}
+} // namespace
+
+std::shared_ptr<const FamilyData> family_data(Context& ctx)
+{
+    const auto id = ctx.family_id();
+    if (!ctx.family_revision)
+        ctx.family_revision = read_revision(ctx.db(), id);
+    const auto revision = *ctx.family_revision;
+    {
+        std::shared_lock lock(cache_mutex);
+        const auto it = cache.find(id);
+        if (it != cache.end() && it->second->revision == revision &&
+            it->second->family.commune_id == ctx.commune.id)
+            return it->second;
+    }
+    // Read after the revision: the data is at least as new as the label it gets.
+    auto family = db::load_family(ctx.db(), ctx.commune.id, id);
+    if (!family)
+        throw http::Error(404);
+    auto data = std::make_shared<FamilyData>();
+    data->revision = revision;
+    data->family = std::move(*family);
+    data->documents = db::family_documents(ctx.db(), ctx.commune.id, id);
+    data->requests = db::family_change_requests(ctx.db(), ctx.commune.id, id);
+    data->acceptances = db::family_acceptances(ctx.db(), ctx.commune.id, id);
+    std::unique_lock lock(cache_mutex);
+    if (cache.size() >= max_families)
+        cache.clear();
+    cache[id] = data;
+    return data;
+}
+
+} // namespace app
