@@ -1,6 +1,6 @@
 // Invoicing in the back office: régies and the activities they bill, tariff grids
-// (administrateur); monthly runs with their preview, invoices, credit notes and transmission
-// to the Trésor public (régisseur and administrateur).
+// (administrateur); monthly runs with their preview, invoices, credit notes, transmission
+// to the Trésor public and online payments (régisseur and administrateur).
 #pragma once
 
 #include "app/context.h"
@@ -39,5 +39,19 @@ http::Response invoice_page(app::Context& ctx);
 http::Response invoice_credit(app::Context& ctx);
 // POST /gestion/factures/{id}/transmettre
 http::Response invoice_transmit(app::Context& ctx);
+// POST /gestion/factures/{id}/paiements (montant, mode, date, reference, commentaire): a payment
+// received at the régie's counter; 409 when more than what is still due.
+http::Response invoice_counter_payment(app::Context& ctx);
+// GET /gestion/paiements/{id}/recu: the payment's receipt, as the family downloads it.
+http::Response payment_receipt_agent(app::Context& ctx);
+// GET /gestion/exports/factures.csv?regie=&du=&au=: invoices issued in the period (Paris days).
+http::Response invoices_csv(app::Context& ctx);
+// GET /gestion/exports/paiements.csv?regie=&du=&au=: every payment received in the period.
+http::Response payments_csv(app::Context& ctx);
+
+// GET /gestion/paiements?regie=&du=&au=&mois=&mode=&etat=: the payments (online through PayFiP
+// and at the counter) and the online operations still pending, refused or abandoned, per régie and
+// period (Paris days; this month by default), with the totals of what was paid.
+http::Response payments_list(app::Context& ctx);
 
 } // namespace backoffice

@@ -1,16 +1,22 @@
 #include "backoffice/billing.h"
 
+#include "billing/exports.h"
 #include "billing/invoicing.h"
+#include "billing/manual_payment.h"
+#include "billing/receipt.h"
 #include "db/billing.h"
 #include "db/families.h"
+#include "db/payments.h"
 #include "domain/billing.h"
 #include "domain/money.h"
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
+#include "pdf/invoice_pdf.h"
 #include "web/fields.h"
 #include "web/form_input.h"
 
+#include <cctype>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -200,8 +206,66 @@ db::InvoiceRow invoice_or_404(app::Context& ctx)
     return std::move(*inv);
 }
 
+// The counter-payment form as the agent filled it, with what was wrong.
+struct CounterForm {
+    std::string amount;
+    std::string means = "cheque";
+    std::string date; // "YYYY-MM-DD", today by default
+    std::string reference;
+    std::string comment;
+    Errors errors;
+};
+
+void add_payments(app::Context& ctx, ctemplate::TemplateDictionary& d, const db::InvoiceRow& inv,
+                  const CounterForm& counter)
+{
+    const auto payments = db::invoice_payments(ctx.db(), ctx.commune.id, inv.id);
+    const auto shown = ctx.req.query().get("recu");
+    for (const auto& p : payments)
+        if (shown && *shown == p.receipt_number)
+            d.SetValueAndShowSection("RECORDED_RECEIPT", p.receipt_number, "RECORDED");
+    if (!payments.empty()) {
+        auto* section = d.AddSectionDictionary("HAS_PAYMENTS");
+        for (const auto& p : payments) {
+            auto* row = section->AddSectionDictionary("PAYMENT");
+            row->SetValue("PAYMENT_DATE", billing::paid_text(p));
+            row->SetValue("PAYMENT_MEANS", billing::means_text(p));
+            row->SetValue("PAYMENT_AMOUNT", domain::format_euros(p.amount_cents));
+            row->SetValue("PAYMENT_RECEIPT", p.receipt_number);
+            row->SetValue("PAYMENT_RECEIPT_URL",
+                          "/gestion/paiements/" + std::to_string(p.id) + "/recu");
+        }
+    }
+    if (inv.status != "a_payer" || inv.due_cents() <= 0)
+        return;
+    auto* form = d.AddSectionDictionary("CAN_PAY");
+    form->SetValue("PAY_URL", invoice_url(inv.id) + "/paiements");
+    form->SetValue("PAY_AMOUNT", counter.amount.empty() && counter.errors.empty()
+                                     ? billing::csv_amount(inv.due_cents())
+                                     : counter.amount);
+    form->SetValue("PAY_DATE",
+                   counter.date.empty() ? domain::iso_date(paris_today()) : counter.date);
+    form->SetValue("PAY_REFERENCE", counter.reference);
+    form->SetValue("PAY_COMMENT", counter.comment);
+    for (const auto& m : billing::counter_means) {
+        auto* row = form->AddSectionDictionary("MEANS");
+        row->SetValue("MEANS_VALUE", m.value);
+        row->SetValue("MEANS_LABEL", m.label);
+        if (counter.means == m.value)
+            row->ShowSection("MEANS_SELECTED");
+    }
+    for (const auto& [field, message] : counter.errors) {
+        auto* e = form->AddSectionDictionary("PAY_ERROR");
+        e->SetValue("FIELD", field);
+        e->SetValue("MESSAGE", message);
+    }
+    if (!counter.errors.empty())
+        form->ShowSection("PAY_HAS_ERRORS");
+}
+
 http::Response render_invoice(app::Context& ctx, const db::InvoiceRow& inv, const Errors& errors,
-                              const std::string& amount, const std::string& reason, int status)
+                              const std::string& amount, const std::string& reason, int status,
+                              const CounterForm& counter = {})
 {
     view::Page page("gestion/invoice.tpl", "Facture " + inv.number);
     auto& d = page.dict();
@@ -271,6 +335,7 @@ http::Response render_invoice(app::Context& ctx, const db::InvoiceRow& inv, cons
     if (inv.status == "a_payer")
         d.SetValueAndShowSection("TRANSMIT_URL", invoice_url(inv.id) + "/transmettre",
                                  "CAN_TRANSMIT");
+    add_payments(ctx, d, inv, counter);
     return page.render(ctx.layout(), status);
 }
 
@@ -363,6 +428,16 @@ http::Response invoices_list(app::Context& ctx)
     add_regie_choices(d, db::list_regies(ctx.db(), ctx.commune.id), filter.regie_id);
     d.SetValue("MOIS", std::string(month_text));
     d.SetValue("FAMILLE", std::string(family_text));
+    const auto export_month =
+        month_text.empty() ? *domain::parse_month(domain::iso_date(paris_today()).substr(0, 7))
+                           : *domain::parse_month(month_text);
+    d.SetValue("EXPORT_DU", domain::iso_date(export_month.first));
+    d.SetValue("EXPORT_AU", domain::iso_date(export_month.last));
+    d.SetValue("PAYMENTS_EXPORT_URL",
+               "/gestion/exports/paiements.csv?regie=" +
+                   (filter.regie_id ? std::to_string(filter.regie_id) : std::string()) +
+                   "&du=" + domain::iso_date(export_month.first) +
+                   "&au=" + domain::iso_date(export_month.last));
     const auto invoices = db::list_invoices(ctx.db(), ctx.commune.id, filter);
     d.SetIntValue("COUNT", static_cast<long>(invoices.size()));
     if (invoices.empty())
@@ -430,6 +505,90 @@ http::Response invoice_credit(app::Context& ctx)
                 invoice.number + " : avoir " + result.number + " de " +
                     domain::format_euros(result.amount_cents) + " (" + request.reason + ")");
     return http::see_other(invoice_url(invoice.id) + "?avoir=" + result.number);
+}
+
+http::Response invoice_counter_payment(app::Context& ctx)
+{
+    const auto invoice = invoice_or_404(ctx);
+    const auto& form = ctx.req.form();
+    CounterForm counter;
+    billing::CounterPayment request;
+    request.commune_id = ctx.commune.id;
+    request.invoice_id = invoice.id;
+    request.agent_id = ctx.agent->id;
+    request.now_epoch = static_cast<std::int64_t>(std::time(nullptr));
+    request.today = domain::paris_from_epoch(request.now_epoch).date;
+
+    const auto amount = web::text_field(form, "montant", 30);
+    counter.amount = amount.value;
+    domain::Cents cents = 0;
+    if (amount.ok())
+        cents = domain::parse_euros(amount.value).value_or(0);
+    if (cents <= 0)
+        counter.errors.emplace_back("paiement-montant",
+                                    "Indiquez le montant reçu en euros, par exemple 12,50.");
+    const auto means = web::text_field(form, "mode", 30);
+    counter.means = means.value;
+    if (!billing::is_counter_means(means.value))
+        counter.errors.emplace_back("paiement-mode", "Choisissez un mode de paiement de la liste.");
+    const auto date = web::text_field(form, "date", 10, false);
+    counter.date = date.value;
+    const auto received =
+        date.value.empty() ? std::optional(request.today) : domain::parse_iso_date(date.value);
+    if (!date.ok() || !received)
+        counter.errors.emplace_back("paiement-date",
+                                    "La date de réception s'écrit AAAA-MM-JJ, par exemple "
+                                    "2026-11-30.");
+    else if (request.today < *received)
+        counter.errors.emplace_back("paiement-date",
+                                    "La date de réception ne peut pas être dans le futur.");
+    else if (domain::days_from_civil(request.today) - domain::days_from_civil(*received) > 366)
+        counter.errors.emplace_back("paiement-date",
+                                    "La date de réception remonte à plus d'un an.");
+    const auto reference = web::text_field(form, "reference", 20, false);
+    counter.reference = reference.value;
+    if (!reference.ok())
+        counter.errors.emplace_back("paiement-reference",
+                                    "La référence (numéro de chèque…) tient en 20 caractères.");
+    const auto comment = web::multiline_field(form, "commentaire", 500, false);
+    counter.comment = comment.value;
+    if (!comment.ok())
+        counter.errors.emplace_back("paiement-commentaire",
+                                    "Le commentaire tient en 500 caractères.");
+    if (!counter.errors.empty())
+        return render_invoice(ctx, invoice, {}, "", "", 400, counter);
+
+    request.means = means.value;
+    request.amount_cents = cents;
+    request.received_on = received.value_or(request.today);
+    request.reference = reference.value;
+    request.comment = comment.value;
+    const auto result = billing::record_counter_payment(ctx.db(), request);
+    using Status = billing::CounterResult::Status;
+    if (result.status == Status::NotFound)
+        throw http::Error(404);
+    if (result.status == Status::Refused) {
+        counter.errors.emplace_back("paiement-montant", result.reason);
+        const auto current = invoice_or_404(ctx);
+        return render_invoice(ctx, current, {}, "", "", 409, counter);
+    }
+    return http::see_other(invoice_url(invoice.id) + "?recu=" + result.receipt_number);
+}
+
+http::Response payment_receipt_agent(app::Context& ctx)
+{
+    const auto p = db::commune_payment(ctx.db(), ctx.commune.id, ctx.path_id("id"));
+    if (!p)
+        throw http::Error(404);
+    std::string name;
+    for (const char c : "recu-" + p->receipt_number + ".pdf")
+        name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
+    http::Response res;
+    res.content_type = "application/pdf";
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    res.set_header("Cache-Control", "private, no-store");
+    res.body = pdf::render_receipt(billing::receipt_document(*p, ctx.commune.name));
+    return res;
 }
 
 http::Response invoice_transmit(app::Context& ctx)

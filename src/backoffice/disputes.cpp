@@ -197,7 +197,17 @@ http::Response dispute_decide(app::Context& ctx)
     request.answer = answer.value;
     request.agent_id = ctx.agent->id;
     request.today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-    const auto result = billing::decide_dispute(ctx.db(), request);
+    // The journal line and the family's mail are written in the decision's transaction.
+    const auto record = [&](const billing::DecideResult& decided) {
+        db::journal(ctx.db(), ctx.commune.id, "agent", ctx.agent->id,
+                    request.grant ? "Contestation accordée" : "Contestation refusée", "dispute",
+                    decided.dispute.id,
+                    decided.dispute.invoice_number + " : " + line_text(decided.dispute) +
+                        (decided.credit_number.empty() ? std::string()
+                                                       : ", avoir " + decided.credit_number));
+        mail_family(ctx, decided.dispute, request.grant, request.answer, decided);
+    };
+    const auto result = billing::decide_dispute(ctx.db(), request, record);
     using Status = billing::DecideResult::Status;
     switch (result.status) {
     case Status::NotFound:
@@ -213,12 +223,6 @@ http::Response dispute_decide(app::Context& ctx)
     case Status::Done:
         break;
     }
-    db::journal(
-        ctx.db(), ctx.commune.id, "agent", ctx.agent->id,
-        request.grant ? "Contestation accordée" : "Contestation refusée", "dispute", dispute.id,
-        dispute.invoice_number + " : " + line_text(dispute) +
-            (result.credit_number.empty() ? std::string() : ", avoir " + result.credit_number));
-    mail_family(ctx, dispute, request.grant, request.answer, result);
     return http::see_other(dispute_url(dispute.id) + "?decision=enregistree");
 }
 

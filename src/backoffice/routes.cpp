@@ -93,6 +93,12 @@ void add_routes(app::Router& router)
     router.add({"GET", "/gestion/factures/{id}", invoice_page, Access::Regisseur});
     router.add({"POST", "/gestion/factures/{id}/avoir", invoice_credit, Access::Regisseur});
     router.add({"POST", "/gestion/factures/{id}/transmettre", invoice_transmit, Access::Regisseur});
+    router.add(
+        {"POST", "/gestion/factures/{id}/paiements", invoice_counter_payment, Access::Regisseur});
+    router.add({"GET", "/gestion/paiements/{id}/recu", payment_receipt_agent, Access::Regisseur});
+    router.add({"GET", "/gestion/exports/factures.csv", invoices_csv, Access::Regisseur});
+    router.add({"GET", "/gestion/exports/paiements.csv", payments_csv, Access::Regisseur});
+    router.add({"GET", "/gestion/paiements", payments_list, Access::Regisseur});
     router.add({"GET", "/gestion/contestations", disputes_list, Access::Regisseur});
     router.add({"GET", "/gestion/contestations/{id}", dispute_page, Access::Regisseur});
     router.add({"POST", "/gestion/contestations/{id}", dispute_decide, Access::Regisseur});

@@ -9,6 +9,7 @@
 #include "domain/time.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace billing
@@ -46,9 +47,17 @@ struct DecideResult {
     db::DisputeRow dispute; // as before the decision
 };
 
-// Refused: the dispute is answered. Granted: the dispute is claimed (only one agent can), then
-// billing::issue_credit_note cancels what is left of the line; when the credit note is refused
-// or fails the dispute is open again, otherwise it is linked to the credit note.
-DecideResult decide_dispute(db::Connection& conn, const DecideRequest& request);
+// What the caller records with a decision (journal, mail to the family), in its transaction.
+using OnDecided = std::function<void(const DecideResult&)>;
+
+// One transaction, retried on deadlock: the dispute is claimed by a conditional update (of
+// two agents deciding at once, one wins); refused, it is answered; granted, the credit note
+// cancelling what is left of the line is issued in the same transaction
+// (billing::issue_credit_note_in) and linked to the dispute. Then `on_decided` runs, and all
+// commits together: a granted dispute always has exactly one credit note. When the credit
+// note is refused (CreditRefused) or anything throws, nothing is written: the dispute stays
+// open and the credit-note sequence does not move.
+DecideResult decide_dispute(db::Connection& conn, const DecideRequest& request,
+                            const OnDecided& on_decided = {});
 
 } // namespace billing

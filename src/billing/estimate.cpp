@@ -15,16 +15,24 @@ Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
     Estimate e;
     e.first_day = {today.year, today.month, 1};
     e.last_day = today;
+    // One statement for the family's facts of every régie; the régies' names and tariffs
+    // only for those that have some.
+    std::map<std::int64_t, std::vector<domain::FactRow>> facts_by_regie;
+    for (auto& fact :
+         db::uninvoiced_family_facts(conn, commune_id, family_id, e.first_day, e.last_day))
+        facts_by_regie[fact.regie_id].push_back(std::move(fact));
+    if (facts_by_regie.empty())
+        return e;
     const auto family = db::billing_family(conn, commune_id, family_id);
     if (!family)
         return e;
     const std::map<std::int64_t, domain::FamilyPricing> pricing{
         {family_id, family_pricing(*family, commune_name)}};
     for (const auto& regie : db::list_regies(conn, commune_id)) {
-        const auto facts = db::uninvoiced_family_facts(conn, commune_id, regie.id, family_id,
-                                                       e.first_day, e.last_day);
-        if (facts.empty())
+        const auto found = facts_by_regie.find(regie.id);
+        if (found == facts_by_regie.end())
             continue;
+        const auto& facts = found->second;
         const auto run =
             domain::draft_invoices(facts, pricing, db::regie_tariffs(conn, commune_id, regie.id));
         std::map<std::tuple<std::string, std::int64_t>, EstimatePart> by_child;

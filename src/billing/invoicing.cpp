@@ -1,5 +1,6 @@
 #include "billing/invoicing.h"
 
+#include "billing/retry.h"
 #include "db/invoice_publication.h"
 #include "db/payments.h"
 #include "domain/identity.h"
@@ -22,19 +23,6 @@ namespace
 // Families per issuing transaction: small enough to keep locks short, large enough for
 // multi-row inserts to pay.
 constexpr std::size_t families_per_transaction = 400;
-constexpr int max_tries = 3;
-
-template <class F> auto with_retry(F attempt)
-{
-    for (int tries = 1;; ++tries) {
-        try {
-            return attempt();
-        } catch (const sql::SQLException& e) {
-            if (!db::is_retryable(e) || tries == max_tries)
-                throw;
-        }
-    }
-}
 
 domain::Date months_before(domain::Date first_of_month, int months)
 {
@@ -197,64 +185,76 @@ IssueResult issue_run(db::Connection& conn, std::int64_t commune_id,
     return result;
 }
 
+CreditResult issue_credit_note_in(db::Transaction& /*open*/, db::Connection& conn,
+                                  std::int64_t commune_id, const CreditRequest& request)
+{
+    CreditResult result;
+    const auto invoice = db::lock_invoice(conn, commune_id, request.invoice_id);
+    if (!invoice)
+        return result;
+    result.found = true;
+    const auto regie = db::load_regie(conn, commune_id, invoice->regie_id);
+    if (!regie) {
+        result.refusal = "La régie de cette facture est introuvable.";
+        return result;
+    }
+    const auto due = invoice->due_cents();
+    if (invoice->status == "annulee" || due <= 0) {
+        result.refusal = "Cette facture n'a plus rien à payer : aucun avoir n'est possible.";
+        return result;
+    }
+    db::NewCreditNote note;
+    note.invoice_id = invoice->id;
+    note.reason = request.reason;
+    note.issued_on = request.today;
+    note.agent_id = request.agent_id;
+    if (!request.line_ids.empty()) {
+        const auto lines = db::invoice_lines(conn, commune_id, invoice->id);
+        const std::set<std::int64_t> wanted(request.line_ids.begin(), request.line_ids.end());
+        for (const auto& l : lines) {
+            if (!wanted.count(l.id))
+                continue;
+            const auto left = l.amount_cents - l.credited_cents;
+            if (left <= 0) {
+                result.refusal = "La ligne du " + l.day + " (" + l.child_name + ", " +
+                                 l.activity_name + ") est déjà annulée par un avoir.";
+                return result;
+            }
+            note.lines.emplace_back(l.id, left);
+            note.amount_cents += left;
+        }
+        if (note.lines.size() != wanted.size()) {
+            result.refusal = "Une des lignes choisies n'appartient pas à cette facture.";
+            return result;
+        }
+    } else {
+        note.amount_cents = request.amount_cents.value_or(due);
+    }
+    if (note.amount_cents <= 0) {
+        result.refusal = "Le montant d'un avoir doit être supérieur à zéro.";
+        return result;
+    }
+    if (note.amount_cents > due) {
+        result.refusal = "L'avoir (" + domain::format_euros(note.amount_cents) +
+                         ") dépasse ce qui reste à payer sur la facture (" +
+                         domain::format_euros(due) + ").";
+        return result;
+    }
+    const auto inserted = db::insert_credit_note(conn, commune_id, *regie, note);
+    result.id = inserted.id;
+    result.number = inserted.number;
+    result.amount_cents = note.amount_cents;
+    return result;
+}
+
 CreditResult issue_credit_note(db::Connection& conn, std::int64_t commune_id,
                                const CreditRequest& request)
 {
     return with_retry([&] {
-        CreditResult result;
         db::Transaction tx(conn);
-        const auto invoice = db::lock_invoice(conn, commune_id, request.invoice_id);
-        if (!invoice)
-            return result;
-        result.found = true;
-        const auto regie = db::load_regie(conn, commune_id, invoice->regie_id);
-        if (!regie)
-            return result;
-        const auto due = invoice->due_cents();
-        if (invoice->status == "annulee" || due <= 0) {
-            result.refusal = "Cette facture n'a plus rien à payer : aucun avoir n'est possible.";
-            return result;
-        }
-        db::NewCreditNote note;
-        note.invoice_id = invoice->id;
-        note.reason = request.reason;
-        note.issued_on = request.today;
-        note.agent_id = request.agent_id;
-        if (!request.line_ids.empty()) {
-            const auto lines = db::invoice_lines(conn, commune_id, invoice->id);
-            const std::set<std::int64_t> wanted(request.line_ids.begin(), request.line_ids.end());
-            for (const auto& l : lines) {
-                if (!wanted.count(l.id))
-                    continue;
-                const auto left = l.amount_cents - l.credited_cents;
-                if (left <= 0) {
-                    result.refusal = "La ligne du " + l.day + " (" + l.child_name + ", " +
-                                     l.activity_name + ") est déjà annulée par un avoir.";
-                    return result;
-                }
-                note.lines.emplace_back(l.id, left);
-                note.amount_cents += left;
-            }
-            if (note.lines.size() != wanted.size()) {
-                result.refusal = "Une des lignes choisies n'appartient pas à cette facture.";
-                return result;
-            }
-        } else {
-            note.amount_cents = request.amount_cents.value_or(due);
-        }
-        if (note.amount_cents <= 0) {
-            result.refusal = "Le montant d'un avoir doit être supérieur à zéro.";
-            return result;
-        }
-        if (note.amount_cents > due) {
-            result.refusal = "L'avoir (" + domain::format_euros(note.amount_cents) +
-                             ") dépasse ce qui reste à payer sur la facture (" +
-                             domain::format_euros(due) + ").";
-            return result;
-        }
-        result.number = db::insert_credit_note(conn, commune_id, *regie, note);
-        result.amount_cents = note.amount_cents;
-        tx.commit();
+        auto result = issue_credit_note_in(tx, conn, commune_id, request);
+        if (result.issued())
+            tx.commit();
         return result;
     });
 }

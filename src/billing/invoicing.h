@@ -72,10 +72,24 @@ struct CreditRequest {
 struct CreditResult {
     bool found = false;  // false: no such invoice in the commune (404)
     std::string refusal; // French, when the credit note is refused (409)
+    std::int64_t id = 0; // the credit note's row
     std::string number;  // the credit note's number
     domain::Cents amount_cents = 0;
+    bool issued() const { return found && refusal.empty() && id != 0; }
 };
 
+// In the caller's open transaction `tx`, which commits or rolls back everything together:
+// locks the invoice FOR UPDATE, checks the request against what is still due, then takes the
+// next number of the régie's credit-note sequence (its row locked until the caller's
+// transaction ends, so a rollback gives the number back and the sequence stays gapless) and
+// writes the credit note. A refused request writes nothing. The lines' credited amounts are
+// plain reads of the transaction's snapshot: the caller makes no non-locking read before this
+// call, or holds the invoice's lock already, so that snapshot includes every earlier credit.
+CreditResult issue_credit_note_in(db::Transaction& tx, db::Connection& conn,
+                                  std::int64_t commune_id, const CreditRequest& request);
+
+// The same in a transaction of its own, committed when the credit note is issued; retried on
+// deadlock.
 CreditResult issue_credit_note(db::Connection& conn, std::int64_t commune_id,
                                const CreditRequest& request);
 

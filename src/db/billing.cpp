@@ -370,7 +370,7 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
     static const std::string closed =
         " (o.closed = 1 OR EXISTS (SELECT 1 FROM closure c WHERE c.commune_id = o.commune_id"
         " AND (c.activity_id IS NULL OR c.activity_id = o.activity_id)"
-        " AND o.day BETWEEN c.first_day AND c.last_day)) AS closed_day";
+        " AND o.day BETWEEN c.first_day AND c.last_day)) AS closed_day, a.regie_id";
     static const std::string booking_columns =
         "SELECT 'booking' AS kind, b.id AS source_id, b.family_id, b.child_id,"
         " CONCAT(m.first_name, ' ', m.last_name) AS child_name, a.id AS activity_id,"
@@ -424,17 +424,26 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
         " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id"
         " WHERE t.commune_id = ? AND t.family_id = ? AND a.commune_id = ? AND a.regie_id = ?"
         " AND o.day BETWEEN ? AND ? AND t.without_booking = 1 AND l.id IS NULL";
-    auto& st = conn.prepare(family_id ? family_sql : regie_sql);
-    const int per_part = family_id ? 6 : 4;
+    // regie_id 0 with a family: every régie's facts of the family at once (the estimate).
+    static const std::string family_all_sql = [] {
+        auto sql = family_sql;
+        for (auto at = sql.find("a.regie_id = ?"); at != std::string::npos;
+             at = sql.find("a.regie_id = ?"))
+            sql.replace(at, 14, "a.regie_id IS NOT NULL");
+        return sql;
+    }();
+    auto& st = conn.prepare(!family_id ? regie_sql : regie_id ? family_sql : family_all_sql);
+    const int per_part = family_id ? (regie_id ? 6 : 5) : 4;
     for (int p : {1, 1 + per_part}) {
         if (family_id) {
             st.setInt64(p++, commune_id);
             st.setInt64(p++, family_id);
         }
-        st.setInt64(p, commune_id);
-        st.setInt64(p + 1, regie_id);
-        st.setString(p + 2, domain::iso_date(first));
-        st.setString(p + 3, domain::iso_date(last));
+        st.setInt64(p++, commune_id);
+        if (regie_id)
+            st.setInt64(p++, regie_id);
+        st.setString(p, domain::iso_date(first));
+        st.setString(p + 1, domain::iso_date(last));
     }
     auto rs = query(st);
     std::vector<domain::FactRow> out;
@@ -458,6 +467,7 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
                                 .value_or(domain::AttendanceState::None);
         r.fact.without_booking = rs->getBoolean("without_booking");
         r.fact.closed = rs->getBoolean("closed_day");
+        r.regie_id = rs->isNull("regie_id") ? 0 : rs->getInt64("regie_id");
         out.push_back(std::move(r));
     }
     return out;
@@ -477,6 +487,13 @@ std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int6
                                                      domain::Date first, domain::Date last)
 {
     return read_uninvoiced_facts(conn, commune_id, regie_id, family_id, first, last);
+}
+
+std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int64_t commune_id,
+                                                     std::int64_t family_id, domain::Date first,
+                                                     domain::Date last)
+{
+    return read_uninvoiced_facts(conn, commune_id, 0, family_id, first, last);
 }
 
 namespace
@@ -776,8 +793,8 @@ std::vector<CreditNoteRow> credit_notes(Connection& conn, std::int64_t commune_i
     return out;
 }
 
-std::string insert_credit_note(Connection& conn, std::int64_t commune_id, const Regie& regie,
-                               const NewCreditNote& note)
+InsertedCreditNote insert_credit_note(Connection& conn, std::int64_t commune_id, const Regie& regie,
+                                      const NewCreditNote& note)
 {
     const int year = note.issued_on.year;
     const int seq = take_numbers(conn, regie.id, year, "credit", 1);
@@ -818,7 +835,7 @@ std::string insert_credit_note(Connection& conn, std::int64_t commune_id, const 
     inv.setInt64(2, commune_id);
     inv.setInt64(3, note.invoice_id);
     inv.executeUpdate();
-    return number;
+    return {id, number};
 }
 
 bool mark_invoice_transmitted(Connection& conn, std::int64_t commune_id, std::int64_t id)

@@ -89,6 +89,10 @@ std::vector<domain::FactRow> uninvoiced_facts(Connection& conn, std::int64_t com
 std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int64_t commune_id,
                                                      std::int64_t regie_id, std::int64_t family_id,
                                                      domain::Date first, domain::Date last);
+// The same for every régie at once (FactRow::regie_id tells which): one statement.
+std::vector<domain::FactRow> uninvoiced_family_facts(Connection& conn, std::int64_t commune_id,
+                                                     std::int64_t family_id, domain::Date first,
+                                                     domain::Date last);
 
 struct BillingFamily {
     std::int64_t id = 0;
@@ -223,9 +227,15 @@ struct NewCreditNote {
     domain::Date issued_on;
     std::int64_t agent_id = 0;
 };
-// In the caller's transaction, the invoice locked FOR UPDATE by lock_invoice first.
-std::string insert_credit_note(Connection& conn, std::int64_t commune_id, const Regie& regie,
-                               const NewCreditNote& note);
+struct InsertedCreditNote {
+    std::int64_t id = 0;
+    std::string number;
+};
+// In the caller's transaction, the invoice locked FOR UPDATE by lock_invoice first: the next
+// number of the régie's credit sequence for the year of issue (row locked until the caller's
+// transaction ends), the credit note, its lines, and the invoice's credited amount and status.
+InsertedCreditNote insert_credit_note(Connection& conn, std::int64_t commune_id, const Regie& regie,
+                                      const NewCreditNote& note);
 std::optional<InvoiceRow> lock_invoice(Connection& conn, std::int64_t commune_id, std::int64_t id);
 // Only an invoice still à payer becomes transmise; false otherwise.
 bool mark_invoice_transmitted(Connection& conn, std::int64_t commune_id, std::int64_t id);

@@ -123,9 +123,10 @@ std::vector<DisputeRow> disputes_of_invoice(Connection& conn, std::int64_t commu
     return read_rows(st);
 }
 
-std::optional<DisputeRow> load_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id)
+std::optional<DisputeRow> load_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                                       bool lock)
 {
-    auto& st = conn.prepare(select_disputes + " AND d.id = ?");
+    auto& st = conn.prepare(select_disputes + " AND d.id = ?" + (lock ? " FOR UPDATE" : ""));
     st.setInt64(1, commune_id);
     st.setInt64(2, id);
     auto rows = read_rows(st);
@@ -148,28 +149,15 @@ bool answer_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id,
     return st.executeUpdate() == 1;
 }
 
-void reopen_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id)
+bool link_credit_note(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                      std::int64_t credit_note_id)
 {
-    auto& st = conn.prepare("UPDATE dispute SET status = 'open', answer = '', answered_by = NULL,"
-                            " answered_at = NULL WHERE id = ? AND commune_id = ?"
+    auto& st = conn.prepare("UPDATE dispute SET credit_note_id = ? WHERE id = ? AND commune_id = ?"
                             " AND status = 'granted' AND credit_note_id IS NULL");
-    st.setInt64(1, id);
-    st.setInt64(2, commune_id);
-    st.executeUpdate();
-}
-
-void link_credit_note(Connection& conn, std::int64_t commune_id, std::int64_t id,
-                      std::int64_t regie_id, const std::string& number)
-{
-    auto& st = conn.prepare("UPDATE dispute SET credit_note_id = (SELECT c.id FROM credit_note c"
-                            " WHERE c.commune_id = ? AND c.regie_id = ? AND c.number = ?)"
-                            " WHERE id = ? AND commune_id = ?");
-    st.setInt64(1, commune_id);
-    st.setInt64(2, regie_id);
-    st.setString(3, number);
-    st.setInt64(4, id);
-    st.setInt64(5, commune_id);
-    st.executeUpdate();
+    st.setInt64(1, credit_note_id);
+    st.setInt64(2, id);
+    st.setInt64(3, commune_id);
+    return st.executeUpdate() == 1;
 }
 
 } // namespace db

@@ -56,16 +56,18 @@ std::vector<DisputeRow> list_disputes(Connection& conn, std::int64_t commune_id,
 // The commune's disputes of one invoice (agent side).
 std::vector<DisputeRow> disputes_of_invoice(Connection& conn, std::int64_t commune_id,
                                             std::int64_t invoice_id);
-std::optional<DisputeRow> load_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id);
+// With `lock`, in the caller's transaction: the dispute, its line and its invoice locked FOR
+// UPDATE (a locking read, so the transaction's snapshot is taken only later, with them held).
+std::optional<DisputeRow> load_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                                       bool lock = false);
 
 // Answers an open dispute (status granted or refused); false when it is not open any more,
 // so two agents deciding at once cannot both win.
 bool answer_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id,
                     const std::string& status, const std::string& answer, std::int64_t agent_id);
-// Undoes answer_dispute when the credit note of a grant could not be issued.
-void reopen_dispute(Connection& conn, std::int64_t commune_id, std::int64_t id);
-// Links a granted dispute to the credit note `number` of the régie.
-void link_credit_note(Connection& conn, std::int64_t commune_id, std::int64_t id,
-                      std::int64_t regie_id, const std::string& number);
+// In the transaction that granted it: links the dispute to its credit note; false when the
+// dispute is not granted or already has one.
+bool link_credit_note(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                      std::int64_t credit_note_id);
 
 } // namespace db

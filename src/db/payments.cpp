@@ -403,6 +403,130 @@ std::optional<PaymentRow> payment_by_idop(Connection& conn, std::int64_t commune
     return read_payment(*rs);
 }
 
+std::vector<PaymentRow> invoice_payments(Connection& conn, std::int64_t commune_id,
+                                         std::int64_t invoice_id)
+{
+    auto& st = conn.prepare(std::string("SELECT ") + payment_columns +
+                            " FROM payment p JOIN invoice i ON i.id = p.invoice_id"
+                            " WHERE p.commune_id = ? AND p.invoice_id = ?"
+                            " ORDER BY p.paid_at, p.id");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, invoice_id);
+    auto rs = query(st);
+    std::vector<PaymentRow> out;
+    while (rs->next())
+        out.push_back(read_payment(*rs));
+    return out;
+}
+
+std::optional<PaymentRow> commune_payment(Connection& conn, std::int64_t commune_id,
+                                          std::int64_t payment_id)
+{
+    auto& st = conn.prepare(std::string("SELECT ") + payment_columns +
+                            " FROM payment p JOIN invoice i ON i.id = p.invoice_id"
+                            " WHERE p.commune_id = ? AND p.id = ?");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, payment_id);
+    auto rs = query(st);
+    if (!rs->next())
+        return std::nullopt;
+    return read_payment(*rs);
+}
+
+namespace
+{
+
+// Every payment: through PayFiP (card 'P', debit 'V', with their operation when they had one)
+// or recorded at the régie's counter (cash, cheque…).
+constexpr const char* paid_branch =
+    "SELECT 'paid' AS state, DATE_FORMAT(p.paid_at, '%Y-%m-%d %H:%i:%s') AS at, p.id AS k,"
+    " i.regie_id, i.regie_name, p.family_id, i.family_name, i.family_number, p.invoice_id,"
+    " i.number, p.amount_cents, p.means, IFNULL(p.idop, '') AS idop,"
+    " IFNULL(o.refdet, '') AS refdet, p.numauto, p.receipt_number"
+    " FROM payment p JOIN invoice i ON i.id = p.invoice_id AND i.commune_id = p.commune_id"
+    " LEFT JOIN payment_operation o ON o.id = p.operation_id"
+    " WHERE p.commune_id = ?"
+    " AND p.paid_at >= ? AND p.paid_at < ? AND (? = 0 OR i.regie_id = ?)"
+    " AND (? = '' OR p.means = ?) AND (? = '' OR ? = 'paid')";
+
+// Operations that did not end in a payment; the means is known only from a refusal
+// (R: card refused, Z: debit refused).
+constexpr const char* other_branch =
+    "SELECT o.status, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s'), o.id, i.regie_id,"
+    " i.regie_name, o.family_id, i.family_name, i.family_number, o.invoice_id, i.number,"
+    " o.amount_cents, CASE o.resultrans WHEN 'R' THEN 'carte' WHEN 'Z' THEN 'prelevement'"
+    " ELSE '' END, o.idop, o.refdet, o.numauto, ''"
+    " FROM payment_operation o JOIN invoice i ON i.id = o.invoice_id"
+    " AND i.commune_id = o.commune_id"
+    " WHERE o.commune_id = ? AND o.status <> 'paid'"
+    " AND o.created_at >= ? AND o.created_at < ? AND (? = 0 OR i.regie_id = ?)"
+    " AND (? = '' OR ? = CASE o.resultrans WHEN 'R' THEN 'carte' WHEN 'Z' THEN 'prelevement'"
+    " ELSE '' END) AND (? = '' OR o.status = ?)";
+
+// Binds the nine parameters of a branch from `first`.
+void bind_branch(sql::PreparedStatement& st, int first, std::int64_t commune_id,
+                 const OnlinePaymentFilter& f)
+{
+    st.setInt64(first, commune_id);
+    st.setString(first + 1, f.from_utc);
+    st.setString(first + 2, f.until_utc);
+    st.setInt64(first + 3, f.regie_id);
+    st.setInt64(first + 4, f.regie_id);
+    st.setString(first + 5, f.means);
+    st.setString(first + 6, f.means);
+    st.setString(first + 7, f.state);
+    st.setString(first + 8, f.state);
+}
+
+} // namespace
+
+std::vector<OnlinePaymentRow> online_payments(Connection& conn, std::int64_t commune_id,
+                                              const OnlinePaymentFilter& filter)
+{
+    auto& st = conn.prepare(std::string("SELECT * FROM (") + paid_branch + " UNION ALL " +
+                            other_branch + ") x ORDER BY x.at DESC, x.k DESC LIMIT ?");
+    bind_branch(st, 1, commune_id, filter);
+    bind_branch(st, 10, commune_id, filter);
+    st.setInt(19, filter.limit);
+    auto rs = query(st);
+    std::vector<OnlinePaymentRow> out;
+    while (rs->next()) {
+        OnlinePaymentRow r;
+        r.state = rs->getString(1);
+        r.at = rs->getString(2);
+        r.regie_id = rs->getInt64(4);
+        r.regie_name = rs->getString(5);
+        r.family_id = rs->getInt64(6);
+        r.family_name = rs->getString(7);
+        r.family_number = rs->getInt(8);
+        r.invoice_id = rs->getInt64(9);
+        r.invoice_number = rs->getString(10);
+        r.amount_cents = rs->getInt64(11);
+        r.means = rs->getString(12);
+        r.idop = rs->getString(13);
+        r.refdet = rs->getString(14);
+        r.numauto = rs->getString(15);
+        r.receipt_number = rs->getString(16);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+OnlinePaymentTotals online_payment_totals(Connection& conn, std::int64_t commune_id,
+                                          const OnlinePaymentFilter& filter)
+{
+    auto& st = conn.prepare(std::string("SELECT COUNT(*), IFNULL(SUM(x.amount_cents), 0) FROM (") +
+                            paid_branch + ") x");
+    bind_branch(st, 1, commune_id, filter);
+    auto rs = query(st);
+    OnlinePaymentTotals t;
+    if (rs->next()) {
+        t.count = rs->getInt(1);
+        t.cents = rs->getInt64(2);
+    }
+    return t;
+}
+
 std::optional<Commune> load_commune(Connection& conn, std::int64_t commune_id)
 {
     auto& st = conn.prepare("SELECT id, slug, name, base_url, mail_from FROM commune WHERE id = ?");

@@ -137,6 +137,55 @@ std::optional<PaymentRow> family_payment(Connection& conn, std::int64_t commune_
                                          std::int64_t family_id, std::int64_t payment_id);
 std::optional<PaymentRow> payment_by_idop(Connection& conn, std::int64_t commune_id,
                                           const std::string& idop);
+// The payments of an invoice of the commune, oldest first (the agent's invoice page).
+std::vector<PaymentRow> invoice_payments(Connection& conn, std::int64_t commune_id,
+                                         std::int64_t invoice_id);
+// A payment of the commune, whatever the family (the agent's link to its receipt).
+std::optional<PaymentRow> commune_payment(Connection& conn, std::int64_t commune_id,
+                                          std::int64_t payment_id);
+
+// ---- online payments in the back office -------------------------------------------------
+
+// The régie's payments (online through PayFiP: card or debit; or at the counter: cash,
+// cheque…) and the online operations that did not end in a payment, for the régisseurs' list.
+struct OnlinePaymentFilter {
+    std::int64_t regie_id = 0; // 0: every régie of the commune
+    std::string from_utc;      // "YYYY-MM-DD HH:MM:SS", included
+    std::string until_utc;     // excluded
+    std::string means;         // "" or a payment.means: carte, prelevement, especes, cheque…
+    std::string state;         // "", or an operation status: paid, pending, refused…
+    int limit = 1000;
+};
+
+struct OnlinePaymentRow {
+    std::string state; // paid, pending, refused, abandoned, error
+    std::string at;    // UTC "YYYY-MM-DD HH:MM:SS": paid at, or operation opened at
+    std::int64_t regie_id = 0;
+    std::string regie_name;
+    std::int64_t family_id = 0;
+    std::string family_name;
+    int family_number = 0;
+    std::int64_t invoice_id = 0;
+    std::string invoice_number;
+    Cents amount_cents = 0;
+    std::string means; // carte, prelevement, or "" when not known (pending, abandoned)
+    std::string idop;  // "" for a payment without operation (the demo's history)
+    std::string refdet;
+    std::string numauto;
+    std::string receipt_number; // of a payment
+};
+
+// Newest first; payments dated by paid_at, other operations by their opening.
+std::vector<OnlinePaymentRow> online_payments(Connection& conn, std::int64_t commune_id,
+                                              const OnlinePaymentFilter& filter);
+
+struct OnlinePaymentTotals {
+    int count = 0;
+    Cents cents = 0;
+};
+// The payments (state paid) the filter selects, however many rows the list shows.
+OnlinePaymentTotals online_payment_totals(Connection& conn, std::int64_t commune_id,
+                                          const OnlinePaymentFilter& filter);
 
 std::optional<Commune> load_commune(Connection& conn, std::int64_t commune_id);
 

@@ -128,6 +128,7 @@ struct FactRow {
     std::string activity_name;
     Date day;
     BillingFact fact;
+    std::int64_t regie_id = 0; // the activity's régie
 };
 
 struct DraftLine {

@@ -2,6 +2,7 @@
 
 #include "app/log.h"
 #include "billing/payment.h"
+#include "billing/receipt.h"
 #include "db/payments.h"
 #include "domain/money.h"
 #include "domain/time.h"
@@ -11,53 +12,6 @@
 
 namespace web
 {
-
-namespace
-{
-
-std::optional<domain::LocalDateTime> paris_time(const std::string& utc)
-{
-    const auto t = domain::parse_sql_datetime(utc);
-    if (!t)
-        return std::nullopt;
-    return domain::paris_from_epoch(domain::utc_epoch(*t));
-}
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::string line;
-    for (const char c : text + "\n") {
-        if (c != '\n') {
-            if (c != '\r')
-                line += c;
-            continue;
-        }
-        if (!line.empty())
-            out.push_back(line);
-        line.clear();
-    }
-    return out;
-}
-
-const char* means_label(const std::string& means)
-{
-    if (means == "carte")
-        return "Carte bancaire";
-    if (means == "prelevement")
-        return "Prélèvement";
-    if (means == "especes")
-        return "Espèces";
-    if (means == "cheque")
-        return "Chèque";
-    if (means == "cesu")
-        return "CESU";
-    if (means == "cheque_vacances")
-        return "Chèques vacances";
-    return "Virement";
-}
-
-} // namespace
 
 http::Response payment_return(app::Context& ctx)
 {
@@ -152,11 +106,10 @@ http::Response payments_page(app::Context& ctx)
     for (const auto& p : payments) {
         auto* row = list->AddSectionDictionary("PAYMENT");
         row->SetIntValue("ID", p.id);
-        if (const auto at = paris_time(p.paid_at))
-            row->SetValue("DATE", domain::format_datetime_fr(*at));
+        row->SetValue("DATE", billing::paid_text(p));
         row->SetValue("INVOICE_NUMBER", p.invoice_number);
         row->SetValue("REGIE", p.regie_name);
-        row->SetValue("MEANS", means_label(p.means));
+        row->SetValue("MEANS", billing::means_text(p));
         row->SetValue("AMOUNT", domain::format_euros(p.amount_cents));
         row->SetValue("RECEIPT_NUMBER", p.receipt_number);
     }
@@ -168,23 +121,8 @@ http::Response payment_receipt(app::Context& ctx)
     const auto p = db::family_payment(ctx.db(), ctx.commune.id, ctx.family_id(), ctx.path_id("id"));
     if (!p)
         throw http::Error(404);
-    pdf::ReceiptDocument doc;
-    doc.commune.name = p->commune_name.empty() ? ctx.commune.name : p->commune_name;
-    doc.regie.name = p->regie_name;
-    doc.regie.address_lines = lines_of(p->regie_address);
-    doc.regie.payfip_numcli = p->payfip_numcli;
-    doc.family.name = p->family_name;
-    doc.family.address_lines = lines_of(p->family_address);
-    doc.receipt_number = p->receipt_number;
-    doc.invoice_number = p->invoice_number;
-    const auto at = paris_time(p->paid_at).value_or(domain::LocalDateTime{});
-    doc.issue_date = at.date;
-    doc.amount_paid_cents = p->amount_cents;
-    doc.paid_at = domain::format_datetime_fr(at);
-    doc.payment_means = std::string(means_label(p->means)) + (p->idop.empty() ? "" : " (PayFiP)");
-    doc.numauto = p->numauto;
-    doc.id_op = p->idop;
-    return pdf_download("recu-" + p->receipt_number + ".pdf", pdf::render_receipt(doc));
+    return pdf_download("recu-" + p->receipt_number + ".pdf",
+                        pdf::render_receipt(billing::receipt_document(*p, ctx.commune.name)));
 }
 
 } // namespace web

@@ -3,6 +3,7 @@
 <p><a href="/gestion/factures">Retour aux factures</a></p>
 <p><a href="/gestion/contestations?facture={{NUMBER}}">Contestations de cette facture</a></p>
 {{#CREDITED}}<p class="alert alert--ok" role="status">L'avoir {{CREDIT_NUMBER}} est émis ; le reste à payer est diminué d'autant.</p>{{/CREDITED}}
+{{#RECORDED}}<p class="alert alert--ok" role="status">Le paiement est enregistré : reçu n° {{RECORDED_RECEIPT}}.</p>{{/RECORDED}}
 {{#TRANSMITTED}}<p class="alert alert--ok" role="status">La facture est transmise au Trésor public pour recouvrement ; elle n'est plus payable en ligne.</p>{{/TRANSMITTED}}
 <section class="card" aria-labelledby="titre-facture">
   <h2 id="titre-facture">Résumé</h2>
@@ -62,6 +63,57 @@
   </div>
 </section>
 {{/HAS_CREDITS}}
+{{#HAS_PAYMENTS}}
+<section class="card" aria-labelledby="titre-paiements">
+  <h2 id="titre-paiements">Paiements</h2>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-paiements">
+  <table class="table" aria-labelledby="titre-paiements">
+    <thead><tr><th scope="col">Reçu</th><th scope="col">Date</th><th scope="col">Mode de paiement</th><th scope="col">Montant</th></tr></thead>
+    <tbody>
+    {{#PAYMENT}}<tr><th scope="row"><a href="{{PAYMENT_RECEIPT_URL}}">Reçu {{PAYMENT_RECEIPT}} (PDF)</a></th><td>{{PAYMENT_DATE}}</td><td>{{PAYMENT_MEANS}}</td><td>{{PAYMENT_AMOUNT}}</td></tr>{{/PAYMENT}}
+    </tbody>
+  </table>
+  </div>
+</section>
+{{/HAS_PAYMENTS}}
+{{#CAN_PAY}}
+<section class="card" aria-labelledby="titre-guichet">
+  <h2 id="titre-guichet">Enregistrer un paiement reçu à la régie</h2>
+  <p>Espèces, chèque, CESU, chèques vacances ou virement. Un paiement partiel est possible ; jamais plus que le reste à payer ({{DUE}}). Un reçu est établi, que la famille retrouve dans ses paiements.</p>
+  {{#PAY_HAS_ERRORS}}
+  <div class="alert alert--error" role="alert">
+    <p>Le paiement n'a pas été enregistré :</p>
+    <ul>{{#PAY_ERROR}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>{{/PAY_ERROR}}</ul>
+  </div>
+  {{/PAY_HAS_ERRORS}}
+  <form method="post" action="{{PAY_URL}}" novalidate>
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <div class="field">
+      <label for="paiement-montant">Montant reçu, en euros <span class="required">(obligatoire)</span></label>
+      <input id="paiement-montant" name="montant" type="text" inputmode="decimal" value="{{PAY_AMOUNT}}" required>
+    </div>
+    <div class="field">
+      <label for="paiement-mode">Mode de paiement</label>
+      <select id="paiement-mode" name="mode">
+        {{#MEANS}}<option value="{{MEANS_VALUE}}"{{#MEANS_SELECTED}} selected{{/MEANS_SELECTED}}>{{MEANS_LABEL}}</option>{{/MEANS}}
+      </select>
+    </div>
+    <div class="field">
+      <label for="paiement-date">Date de réception</label>
+      <input id="paiement-date" name="date" type="date" value="{{PAY_DATE}}">
+    </div>
+    <div class="field">
+      <label for="paiement-reference">Référence (numéro de chèque…)</label>
+      <input id="paiement-reference" name="reference" type="text" maxlength="20" value="{{PAY_REFERENCE}}">
+    </div>
+    <div class="field">
+      <label for="paiement-commentaire">Commentaire</label>
+      <textarea id="paiement-commentaire" name="commentaire" rows="2" maxlength="500">{{PAY_COMMENT}}</textarea>
+    </div>
+    <button type="submit" class="button">Enregistrer le paiement</button>
+  </form>
+</section>
+{{/CAN_PAY}}
 {{#CAN_CREDIT}}
 <section class="card" aria-labelledby="titre-avoir">
   <h2 id="titre-avoir">Émettre un avoir</h2>

@@ -263,6 +263,97 @@ BOOST_AUTO_TEST_CASE(a_parent_contests_lines_and_agents_refuse_or_grant_them)
     BOOST_TEST(sql("SELECT status FROM dispute WHERE id = " + granted) == "granted");
 }
 
+// The grant and its credit note are one transaction: a failure after the credit note was
+// written (here, linking it to the dispute) leaves neither, and the credit-note number is
+// not used up; granted again, the dispute gets exactly one credit note, the first number.
+BOOST_AUTO_TEST_CASE(a_grant_and_its_credit_note_commit_together_or_not_at_all)
+{
+    const auto f = make_family("Atomique");
+    const auto invoice = add_invoice(f);
+    const auto line = line_of(invoice, "430");
+    auto parent = parent_login(f.email);
+    BOOST_REQUIRE_EQUAL(contest(*parent, invoice, line, "Centre fermé ce jour-là").status, 303);
+    const auto dispute = sql("SELECT id FROM dispute WHERE invoice_line_id = " + line);
+    const auto journal_of = [&] {
+        return sql("SELECT COUNT(*) FROM journal WHERE object_type = 'dispute' AND object_id = " +
+                   dispute);
+    };
+    const auto state = [&] {
+        return sql("SELECT CONCAT(d.status, ' ', IFNULL(d.credit_note_id, '-'), ' ',"
+                   " i.credited_cents, ' ', i.total_cents - i.paid_cents - i.credited_cents, ' ',"
+                   " (SELECT COUNT(*) FROM credit_note c WHERE c.invoice_id = i.id), ' ',"
+                   " IFNULL((SELECT next_value FROM invoice_sequence s WHERE s.regie_id ="
+                   " i.regie_id AND s.kind = 'credit'), 1)) FROM dispute d"
+                   " JOIN invoice_line l ON l.id = d.invoice_line_id"
+                   " JOIN invoice i ON i.id = l.invoice_id WHERE d.id = " +
+                   dispute);
+    };
+    BOOST_REQUIRE_EQUAL(state(), "open - 0 980 0 1");
+
+    // Linking the credit note to this dispute fails once the note is written.
+    const auto trigger = "fail_link_" + dispute;
+    sql("DROP TRIGGER IF EXISTS " + trigger);
+    sql("DELIMITER //\nCREATE TRIGGER " + trigger +
+        " BEFORE UPDATE ON dispute FOR EACH ROW IF NEW.id = " + dispute +
+        " AND NEW.credit_note_id IS NOT NULL THEN SIGNAL SQLSTATE '45000'"
+        " SET MESSAGE_TEXT = 'link refused by the test'; END IF//\nDELIMITER ;");
+    BOOST_REQUIRE_EQUAL(sql("SELECT COUNT(*) FROM information_schema.triggers WHERE"
+                            " trigger_name = " +
+                            quoted(trigger)),
+                        "1");
+    auto admin = logged_agent(admin_email, admin_password);
+    const auto failed = decide(*admin, dispute, "accepter", "Fermeture exceptionnelle");
+    sql("DROP TRIGGER IF EXISTS " + trigger);
+    BOOST_TEST(failed.status == 500);
+    // Neither the grant nor the credit note, nor its number, nor the journal line or the mail.
+    BOOST_TEST(state() == "open - 0 980 0 1");
+    BOOST_TEST(journal_of() == "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = " + quoted(f.email)) == "0");
+    const auto page = admin->get("/gestion/contestations/" + dispute);
+    BOOST_TEST(contains(page.body, "À traiter"));
+
+    // Granted now: one credit note of the line's amount, numbered first in its sequence, the
+    // invoice's balance reduced by as much.
+    BOOST_REQUIRE_EQUAL(decide(*admin, dispute, "accepter", "Fermeture exceptionnelle").status,
+                        303);
+    const auto credit = sql("SELECT id FROM credit_note WHERE invoice_id = " + invoice);
+    BOOST_TEST(state() == "granted " + credit + " 430 550 1 2");
+    BOOST_TEST(sql("SELECT CONCAT(seq_value, ' ', amount_cents) FROM credit_note WHERE id = " +
+                   credit) == "1 430");
+    BOOST_TEST(sql("SELECT CONCAT(invoice_line_id, ' ', amount_cents) FROM credit_note_line"
+                   " WHERE credit_note_id = " +
+                   credit) == line + " 430");
+    BOOST_TEST(journal_of() == "1");
+    wait_for_mails(f.email, 1);
+    BOOST_TEST(mailed(f.email, "a accepté votre contestation"));
+}
+
+// A grant whose credit note is refused (the invoice has nothing left to pay) writes nothing:
+// the dispute stays open, 409 says why.
+BOOST_AUTO_TEST_CASE(a_grant_refused_for_its_credit_note_leaves_the_dispute_open)
+{
+    const auto f = make_family("Solde");
+    const auto invoice = add_invoice(f);
+    const auto line = line_of(invoice, "550");
+    auto parent = parent_login(f.email);
+    BOOST_REQUIRE_EQUAL(contest(*parent, invoice, line, "Déjà réglé au guichet").status, 303);
+    const auto dispute = sql("SELECT id FROM dispute WHERE invoice_line_id = " + line);
+    sql("UPDATE invoice SET paid_cents = total_cents, status = 'payee' WHERE id = " + invoice);
+    auto admin = logged_agent(admin_email, admin_password);
+    const auto refused = decide(*admin, dispute, "accepter", "");
+    BOOST_TEST(refused.status == 409);
+    BOOST_TEST(contains(refused.body, "aucun avoir n&#39;est possible"));
+    BOOST_TEST(sql("SELECT CONCAT(status, ' ', IFNULL(credit_note_id, '-'), ' ', answer) FROM"
+                   " dispute WHERE id = " +
+                   dispute) == "open - ");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM credit_note WHERE invoice_id = " + invoice) == "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM invoice_sequence s JOIN invoice i ON i.regie_id ="
+                   " s.regie_id WHERE s.kind = 'credit' AND s.next_value > 1 AND i.id = " +
+                   invoice) == "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM journal WHERE object_type = 'dispute' AND object_id = " +
+                   dispute) == "0");
+}
+
 BOOST_AUTO_TEST_CASE(plain_agents_and_other_communes_cannot_see_disputes)
 {
     const auto f = make_family("Roles");

@@ -8,6 +8,7 @@
 #include "app/demo_billing.h"
 #include "client.h"
 #include "db/connection.h"
+#include "domain/time.h"
 #include "fixtures.h"
 #include "mailbox.h"
 #include "stack.h"
@@ -174,6 +175,19 @@ std::string invoice_state(const std::string& invoice)
 std::string payments_of(const std::string& invoice)
 {
     return itest::sql("SELECT COUNT(*) FROM payment WHERE invoice_id = " + invoice);
+}
+
+// The table row of `html` that holds `needle`, "" when none does.
+std::string row_with(const std::string& html, const std::string& needle)
+{
+    const auto at = html.find(needle);
+    if (at == std::string::npos)
+        return {};
+    const auto start = html.rfind("<tr", at);
+    const auto end = html.find("</tr>", at);
+    if (start == std::string::npos || end == std::string::npos)
+        return {};
+    return html.substr(start, end - start);
 }
 
 std::string pdf_text(const std::string& pdf)
@@ -365,6 +379,125 @@ BOOST_AUTO_TEST_CASE(refused_and_abandoned_leave_the_invoice_payable)
     BOOST_TEST(invoice_state(invoice) == "a_payer 0");
     BOOST_TEST(payments_of(invoice) == "0");
     BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<"));
+}
+
+BOOST_AUTO_TEST_CASE(regisseurs_list_the_online_payments_of_their_commune)
+{
+    const auto f = make_family("Guichet");
+    const auto paid_invoice = add_invoice(f, 123456);
+    const auto refused_invoice = add_invoice(f, 2000);
+    const auto pending_invoice = add_invoice(f, 700);
+    auto c = login(f.email);
+    const auto paid = pay(*c, paid_invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + paid + "&action=pay"), 200);
+    BOOST_REQUIRE(eventually([&] { return op_status(paid) == "paid"; }));
+    const auto refused = pay(*c, refused_invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + refused + "&action=refuse"), 200);
+    BOOST_REQUIRE(eventually([&] { return op_status(refused) == "refused"; }));
+    const auto pending = pay(*c, pending_invoice);
+    const auto receipt =
+        itest::sql("SELECT receipt_number FROM payment WHERE idop = " + quoted(paid));
+    BOOST_REQUIRE(!receipt.empty());
+
+    // This month, this régie: the payment with its amount, invoice, references and state;
+    // the refused and the pending operations with theirs; the total counts the payment only.
+    auto admin = logged_admin();
+    const auto path = "/gestion/paiements?regie=" + f.regie;
+    const auto page = admin->get(path);
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    const auto row = row_with(page.body, paid);
+    BOOST_REQUIRE_MESSAGE(!row.empty(), "no row for the paid operation");
+    BOOST_TEST(contains(row, "1\u202F234,56\u00A0€"));
+    BOOST_TEST(contains(row, "href=\"/gestion/factures/" + paid_invoice + "\""));
+    BOOST_TEST(contains(row, ">" + number_of(paid_invoice) + "<"));
+    BOOST_TEST(contains(
+        row, ">T" + f.id + itest::sql("SELECT seq_value FROM invoice WHERE id = " + paid_invoice) +
+                 "<"));
+    BOOST_TEST(contains(row, receipt));
+    BOOST_TEST(contains(row, "Carte bancaire"));
+    BOOST_TEST(contains(row, ">Payé<"));
+    BOOST_TEST(contains(row, "href=\"/gestion/familles/" + f.id + "\""));
+    const auto refused_row = row_with(page.body, refused);
+    BOOST_TEST(contains(refused_row, "20,00\u00A0€"));
+    BOOST_TEST(contains(refused_row, ">Refusé<"));
+    BOOST_TEST(contains(row_with(page.body, pending), ">En cours<"));
+    BOOST_TEST(contains(page.body, "1 paiement(s) reçu(s), total 1\u202F234,56\u00A0€."));
+    // Its date and time in Paris (one or two hours after the UTC the row stores).
+    const auto paid_utc = domain::parse_sql_datetime(
+        itest::sql("SELECT paid_at FROM payment WHERE idop = " + quoted(paid)));
+    BOOST_REQUIRE(paid_utc.has_value());
+    const auto paid_epoch = domain::utc_epoch(*paid_utc);
+    BOOST_TEST(contains(row, domain::format_datetime_fr(domain::paris_from_epoch(paid_epoch))));
+    BOOST_TEST(!contains(row, domain::format_datetime_fr(*paid_utc)));
+
+    // Filters: state, means, period.
+    const auto only_paid = admin->get(path + "&etat=payee").body;
+    BOOST_TEST(contains(only_paid, paid));
+    BOOST_TEST(!contains(only_paid, refused));
+    BOOST_TEST(!contains(only_paid, pending));
+    const auto only_pending = admin->get(path + "&etat=en_cours").body;
+    BOOST_TEST(contains(only_pending, pending));
+    BOOST_TEST(!contains(only_pending, paid));
+    BOOST_TEST(contains(only_pending, "0 paiement(s) reçu(s)"));
+    const auto by_debit = admin->get(path + "&mode=prelevement").body;
+    BOOST_TEST(!contains(by_debit, paid));
+    BOOST_TEST(!contains(by_debit, refused));
+    BOOST_TEST(contains(admin->get(path + "&mode=carte").body, paid));
+    const auto long_ago = admin->get(path + "&mois=2020-01");
+    BOOST_TEST(long_ago.status == 200);
+    BOOST_TEST(!contains(long_ago.body, paid));
+    BOOST_TEST(contains(long_ago.body, "Aucun paiement sur cette période"));
+    BOOST_TEST(!contains(admin->get(path + "&du=2020-01-01&au=2020-12-31").body, paid));
+    // Another régie of the commune does not list it.
+    const auto demo_regie = itest::sql(
+        "SELECT id FROM regie WHERE name = 'Service Jeunesse' AND commune_id = " + caumont());
+    BOOST_TEST(!contains(admin->get("/gestion/paiements?regie=" + demo_regie).body, paid));
+
+    // Malformed filters: 400; a régie that is not the commune's: 404.
+    BOOST_TEST(admin->get("/gestion/paiements?regie=abc").status == 400);
+    BOOST_TEST(admin->get(path + "&mode=bitcoin").status == 400);
+    BOOST_TEST(admin->get(path + "&etat=perdu").status == 400);
+    BOOST_TEST(admin->get(path + "&du=2026-02-30").status == 400);
+    BOOST_TEST(admin->get(path + "&du=2026-03-10&au=2026-03-01").status == 400);
+    BOOST_TEST(admin->get(path + "&du=2020-01-01&au=2026-01-01").status == 400);
+    BOOST_TEST(admin->get(path + "&mois=mars").status == 400);
+    BOOST_TEST(admin->get("/gestion/paiements?regie=999999999").status == 404);
+
+    // A parent is sent to the agents' login; a plain agent is refused.
+    const auto parent = c->get("/gestion/paiements");
+    BOOST_TEST(parent.status == 303);
+    BOOST_TEST(parent.header("location") == "/gestion/connexion");
+    BOOST_TEST(!contains(parent.body, paid));
+    const std::string password = "le mot de passe de l'agent des paiements";
+    const auto agent_email = unique_name("agent") + "@caumont.test";
+    BOOST_REQUIRE_EQUAL(
+        admin
+            ->post_form("/gestion/agents", {{"csrf", admin->csrf_from("/gestion/agents")},
+                                            {"nom", "Agent Paiements"},
+                                            {"email", agent_email},
+                                            {"role", "agent"},
+                                            {"mot_de_passe", password}})
+            .status,
+        303);
+    auto agent = logged_agent(agent_email, password);
+    const auto refused_to_agent = agent->get("/gestion/paiements");
+    BOOST_TEST(refused_to_agent.status == 403);
+    BOOST_TEST(!contains(refused_to_agent.body, paid));
+
+    // A régisseur of another commune: not in the list, and the régie does not exist.
+    const auto other_email = unique_name("regisseur") + "@autreville.test";
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("create-agent --commune autreville --email " +
+                                             other_email +
+                                             " --name 'Regisseur Autreville' --role regisseur"
+                                             " --password-file " +
+                                             Stack::get().dir + "/admin-password"),
+                        0);
+    auto other = logged_agent(other_email, admin_password, other_host);
+    const auto theirs = other->get("/gestion/paiements");
+    BOOST_TEST(theirs.status == 200);
+    BOOST_TEST(!contains(theirs.body, paid));
+    BOOST_TEST(!contains(theirs.body, number_of(paid_invoice)));
+    BOOST_TEST(other->get(path).status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(pending_payment_shows_en_cours)
