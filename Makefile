@@ -104,7 +104,11 @@ test: deps
 	$(MAKE) -j$(JOBS) fuzz-build
 	@scripts/run-tests
 
-test-long: test
+# Every suite of `make test`, then the long ones (scripts/run-tests --long).
+test-long: deps
+	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush
+	$(MAKE) -j$(JOBS) MODE=asan build-asan
+	$(MAKE) -j$(JOBS) fuzz-build
 	@scripts/run-tests --long
 
 bench: deps

@@ -198,6 +198,21 @@ void Connection::invalidate()
     conn_.reset();
 }
 
+void Connection::commit()
+{
+    // Not through ensure(): a connection found dead here must fail the commit, never be
+    // replaced by a new one on which COMMIT would succeed with nothing to commit.
+    if (!conn_)
+        throw Unavailable("database connection lost before the commit");
+    // Connector/C++ 1.1's Connection::commit() ignores the server's answer, so a COMMIT the
+    // server refuses (Galera's certification conflict, 1213) would pass for done: the
+    // statement form throws it.
+    std::unique_ptr<sql::Statement> st(conn_->createStatement());
+    st->execute("COMMIT");
+    conn_->setAutoCommit(true);
+    last_used_ = std::chrono::steady_clock::now();
+}
+
 sql::Connection& Connection::raw()
 {
     ensure();
@@ -224,8 +239,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    conn_.raw().commit();
-    conn_.raw().setAutoCommit(true);
+    conn_.commit();
     done_ = true;
 }
 

@@ -59,6 +59,9 @@ public:
     sql::PreparedStatement& prepare(const std::string& sql);
     // Runs a statement without parameters (DDL, session settings).
     void execute(const std::string& sql);
+    // Commits the open transaction on this very connection; throws the server's refusal
+    // (1213 from a Galera certification conflict) and Unavailable when the connection is gone.
+    void commit();
     // Drops the connection after an error that broke it; the next ensure() reconnects.
     void invalidate();
     sql::Connection& raw();

@@ -91,6 +91,14 @@ int Stack::worker_pid() const
     return pid;
 }
 
+int Stack::worker2_pid() const
+{
+    std::ifstream in(dir + "/portail2.pid");
+    int pid = 0;
+    in >> pid;
+    return pid;
+}
+
 // Global fixture: one stack for the whole test binary.
 struct StackFixture {
     Stack stack;

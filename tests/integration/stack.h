@@ -28,6 +28,8 @@ struct Stack {
     // Runs SQL as root on the stack's database; returns stdout.
     std::string sql(const std::string& statement) const;
     int worker_pid() const;
+    // The second worker process (`scripts/stack worker2-start`), 0 when none was started.
+    int worker2_pid() const;
 };
 
 // Password of the demo administrator and of the second commune's agent.
