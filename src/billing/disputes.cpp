@@ -1,7 +1,7 @@
 #include "billing/disputes.h"
 
 #include "billing/invoicing.h"
-#include "billing/retry.h"
+#include "db/retry.h"
 #include "domain/time.h"
 
 #include <stdexcept>
@@ -27,7 +27,7 @@ DecideResult decide_dispute(db::Connection& conn, const DecideRequest& request,
                             const OnDecided& on_decided)
 {
     using Status = DecideResult::Status;
-    return with_retry([&] {
+    return db::with_retry([&] {
         DecideResult result;
         db::Transaction tx(conn);
         // Locked first (dispute, line, invoice), so every credit note of the invoice committed

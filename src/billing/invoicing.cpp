@@ -1,8 +1,8 @@
 #include "billing/invoicing.h"
 
-#include "billing/retry.h"
 #include "db/invoice_publication.h"
 #include "db/payments.h"
+#include "db/retry.h"
 #include "domain/identity.h"
 #include "domain/money.h"
 #include "domain/time.h"
@@ -157,7 +157,7 @@ IssueResult issue_run(db::Connection& conn, std::int64_t commune_id,
         for (std::size_t start = 0; start < invoices.size(); start += families_per_transaction) {
             const auto n = std::min(families_per_transaction, invoices.size() - start);
             const std::span<const db::NewInvoice> chunk(invoices.data() + start, n);
-            const auto issued = with_retry([&] {
+            const auto issued = db::with_retry([&] {
                 db::Transaction tx(conn);
                 auto range = db::insert_invoices(conn, commune_id, regie, header, chunk);
                 publish_chunk(conn, *commune, regie, result.run_id, chunk);
@@ -250,7 +250,7 @@ CreditResult issue_credit_note_in(db::Transaction& /*open*/, db::Connection& con
 CreditResult issue_credit_note(db::Connection& conn, std::int64_t commune_id,
                                const CreditRequest& request)
 {
-    return with_retry([&] {
+    return db::with_retry([&] {
         db::Transaction tx(conn);
         auto result = issue_credit_note_in(tx, conn, commune_id, request);
         if (result.issued())

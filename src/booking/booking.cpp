@@ -1,11 +1,9 @@
 #include "booking/booking.h"
 
+#include "db/retry.h"
 #include "domain/booking_rules.h"
 
 #include <algorithm>
-#include <chrono>
-#include <random>
-#include <thread>
 
 namespace booking
 {
@@ -163,25 +161,11 @@ std::string late_cancellation(const db::Activity& activity, const std::string& d
 namespace
 {
 
-// A deadlock, a lock-wait timeout or a Galera certification conflict (two nodes writing the
-// same occurrence row: 1213 at commit) rolls the transaction back: run it again from the
-// start, after a short random pause growing with the tries so that the writers of two nodes
-// stop colliding in step. Bounded: the last failure goes up (a 500).
+// Bookings race at registration opening (and across Galera nodes): up to 8 tries.
 constexpr int max_tries = 8;
-
 template <class F> auto with_retry(F attempt)
 {
-    for (int tries = 1;; ++tries) {
-        try {
-            return attempt();
-        } catch (const sql::SQLException& e) {
-            if (!db::is_retryable(e) || tries == max_tries)
-                throw;
-        }
-        thread_local std::minstd_rand random{std::random_device{}()};
-        std::uniform_int_distribution<int> pause_ms(1, 4 * tries);
-        std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms(random)));
-    }
+    return db::with_retry(attempt, max_tries);
 }
 
 std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
