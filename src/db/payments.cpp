@@ -214,6 +214,19 @@ std::optional<PaymentOperation> live_operation(Connection& conn, std::int64_t in
     return read_operation(*rs);
 }
 
+std::vector<std::string> expired_pending_operations(Connection& conn, std::int64_t invoice_id)
+{
+    auto& st = conn.prepare("SELECT idop FROM payment_operation WHERE invoice_id = ?"
+                            " AND status = 'pending' AND expires_at <= UTC_TIMESTAMP()"
+                            " ORDER BY id LIMIT 5");
+    st.setInt64(1, invoice_id);
+    auto rs = query(st);
+    std::vector<std::string> out;
+    while (rs->next())
+        out.push_back(rs->getString("idop"));
+    return out;
+}
+
 std::int64_t insert_operation(Connection& conn, const PaymentOperation& op, int lifetime_seconds)
 {
     auto& st = conn.prepare(

@@ -66,6 +66,9 @@ struct PaymentOperation {
 
 // The pending operation of the invoice that has not expired yet, if any.
 std::optional<PaymentOperation> live_operation(Connection& conn, std::int64_t invoice_id);
+// The invoice's operations still pending after their lifetime (a notification lost or late),
+// oldest first: their idOps.
+std::vector<std::string> expired_pending_operations(Connection& conn, std::int64_t invoice_id);
 // Inserts a pending operation created now, expiring in `lifetime_seconds`.
 std::int64_t insert_operation(Connection& conn, const PaymentOperation& op, int lifetime_seconds);
 std::optional<PaymentOperation> find_operation(Connection& conn, std::int64_t commune_id,

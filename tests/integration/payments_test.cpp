@@ -285,6 +285,52 @@ BOOST_AUTO_TEST_CASE(dropped_notification_is_settled_by_the_poller)
     BOOST_TEST(payments_of(invoice) == "1");
 }
 
+// A notification held for hours: the operation's 15 minutes and the poller's 3 hours are long
+// gone. The parent who comes back to pay again is not sent to pay twice (the portal first asks
+// the service what became of the expired operation), and the notification, when it comes at
+// last, counts nothing more.
+BOOST_AUTO_TEST_CASE(notification_late_by_hours_counts_the_payment_once)
+{
+    const auto f = make_family("Tard");
+    const auto invoice = add_invoice(f, 4210);
+    auto c = login(f.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_reorder=1"), 200); // held
+    const auto idop = pay(*c, invoice);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    BOOST_TEST(op_status(idop) == "pending");
+    itest::sql("UPDATE payment_operation SET created_at = created_at - INTERVAL 5 HOUR,"
+               " expires_at = expires_at - INTERVAL 5 HOUR WHERE idop = " +
+               quoted(idop));
+    // Out of the poller's window (5 minutes to 3 hours).
+    BOOST_TEST(Stack::get().portail("settle-payments") == 0);
+    BOOST_TEST(op_status(idop) == "pending");
+
+    const auto again = c->post_form("/facturation/factures/" + invoice + "/payer",
+                                    {{"csrf", c->csrf_from("/facturation")}});
+    BOOST_TEST(again.status == 409);
+    BOOST_TEST(contains(again.body, "déjà payée"));
+    BOOST_TEST(op_status(idop) == "paid");
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " + invoice) ==
+               "1");
+    BOOST_TEST(invoice_state(invoice) == "payee 4210");
+    BOOST_TEST(payments_of(invoice) == "1");
+
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/release"), 200);
+    // The portal received it and answered 200.
+    BOOST_TEST(eventually([&] {
+        std::string op;
+        run("curl -s '" + Stack::get().sim_url("/_sim/operations?idop=" + idop) + "'", &op);
+        return contains(op, "\"notifications_sent\":1,") &&
+               contains(op, "\"last_notify_status\":200}");
+    }));
+    BOOST_TEST(payments_of(invoice) == "1");
+    BOOST_TEST(invoice_state(invoice) == "payee 4210");
+    BOOST_TEST(wait_for_mails(f.email, 1).size() == 1u);
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    BOOST_TEST(mails_to(f.email).size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(forged_notifications_change_nothing)
 {
     const auto a = make_family("Forge");
