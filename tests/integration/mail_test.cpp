@@ -1,6 +1,7 @@
 // The outbox against the real stack: a mail queued in a transaction reaches the SMTP sink (the
 // stack's Maildir) once, encoded properly; a rolled-back one never leaves; while SMTP is down the
 // mail waits with its error recorded and goes out once SMTP is back.
+#include "client.h"
 #include "db/connection.h"
 #include "mail/mime.h"
 #include "mail/outbox.h"
@@ -164,6 +165,27 @@ struct SmtpRestart {
     ~SmtpRestart() { Stack::get().control("smtp-start"); }
 };
 
+// Replaces the sink by one answering each message after `seconds`; the usual sink is back at
+// the end of the test, even a failed one.
+struct SlowSmtp {
+    explicit SlowSmtp(int seconds)
+    {
+        auto& stack = Stack::get();
+        BOOST_REQUIRE(stack.control("smtp-stop") == 0);
+        ::setenv("SMTP_DELAY", std::to_string(seconds).c_str(), 1);
+        const int started = stack.control("smtp-start");
+        ::unsetenv("SMTP_DELAY");
+        BOOST_REQUIRE(started == 0);
+    }
+    ~SlowSmtp()
+    {
+        Stack::get().control("smtp-stop");
+        Stack::get().control("smtp-start");
+    }
+    SlowSmtp(const SlowSmtp&) = delete;
+    SlowSmtp& operator=(const SlowSmtp&) = delete;
+};
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(mail)
@@ -250,6 +272,45 @@ BOOST_AUTO_TEST_CASE(mail_waits_while_smtp_is_down_then_goes_out_once)
     const auto mails = mails_to(to);
     BOOST_REQUIRE_EQUAL(mails.size(), 1u);
     BOOST_TEST(contains(mails.front(), "\n" + encoded_subject));
+}
+
+// A mail server taking 10 s per message (SPEC §8: mail never holds a page): pages answer as
+// usual while the outbox waits on it, and each queued mail arrives once, late.
+BOOST_AUTO_TEST_CASE(slow_smtp_slows_no_page_and_each_mail_goes_out_once)
+{
+    using namespace std::chrono;
+    SlowSmtp slow(10);
+    const auto to1 = unique_recipient();
+    const auto to2 = unique_recipient();
+    enqueue_committed(sample_message(to1));
+    enqueue_committed(sample_message(to2));
+
+    Client c;
+    auto worst = milliseconds(0);
+    int pages = 0;
+    const auto start = steady_clock::now();
+    while (steady_clock::now() - start < seconds(6)) {
+        for (const char* path : {"/", "/connexion", "/compte/mot-de-passe-oublie"}) {
+            const auto t0 = steady_clock::now();
+            const auto r = c.get(path);
+            worst = std::max(worst, duration_cast<milliseconds>(steady_clock::now() - t0));
+            BOOST_TEST(r.status == 200);
+            ++pages;
+        }
+        std::this_thread::sleep_for(milliseconds(100));
+    }
+    BOOST_TEST_MESSAGE("slow SMTP: " << pages << " pages, slowest " << worst.count() << " ms");
+    BOOST_TEST(worst.count() < 1000);
+    // The server really is slow: 6 s in, neither message is accepted yet.
+    BOOST_TEST(!(sent(to1) && sent(to2)));
+    BOOST_TEST(mails_to(to2).empty());
+
+    BOOST_REQUIRE_MESSAGE(eventually([&] { return sent(to1) && sent(to2); }, seconds(50)),
+                          "not sent; last_error: " << row_field(to2, "last_error"));
+    BOOST_TEST(mails_to(to1).size() == 1u);
+    BOOST_TEST(mails_to(to2).size() == 1u);
+    BOOST_TEST(row_field(to1, "attempts") == "0"); // no failed attempt, no resend
+    BOOST_TEST(row_field(to2, "attempts") == "0");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
