@@ -10,6 +10,7 @@
 // sent to the killed process is not resent (non-idempotent) and gets a 502. So a 502 is
 // accepted only for a request in flight at the kill; the parent sends it again and is told
 // "réservé", "liste d'attente" or "déjà inscrit" — never a second row.
+#include "booking_helpers.h"
 #include "client.h"
 #include "fixtures.h"
 #include "stack.h"
@@ -111,25 +112,6 @@ std::vector<std::string> make_days()
         out.push_back(id);
     }
     return out;
-}
-
-Reply book(Parent& p, const Kid& k, const std::string& occurrence)
-{
-    return p.client->post_form(
-        "/famille/reservations",
-        {{"csrf", p.csrf}, {"enfant", k.id}, {"occurrence", occurrence}, {"confirme", "1"}});
-}
-
-std::string result_of(const Reply& r)
-{
-    if (r.status != 303)
-        return {};
-    const auto location = r.header("location");
-    const auto at = location.find("&resultat=");
-    if (at == std::string::npos)
-        return {};
-    const auto start = at + 10;
-    return location.substr(start, location.find('#', start) - start);
 }
 
 struct Attempt {

@@ -1,0 +1,247 @@
+// Faults with real processes (issue 8, SPEC §7–§8): a worker killed between the booking's
+// UPDATE and COMMIT, and the database restarted in the middle of a booking load. What must
+// hold: nothing committed is lost, nothing is counted twice, a parent never gets a 500 — the
+// outage is a French 503 with Retry-After — and the portal recovers by itself.
+#include "booking_helpers.h"
+#include "client.h"
+#include "fixtures.h"
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <latch>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace itest;
+
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+bool process_gone(int pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    if (!stat)
+        return true;
+    std::string id, name, state;
+    stat >> id >> name >> state;
+    return state == "Z" || state == "X";
+}
+
+// Arms a test hook of the workers (src/db/test_hooks.h) for the life of the object.
+struct Hook {
+    std::filesystem::path file;
+    explicit Hook(const std::string& name) : file(Stack::get().dir + "/hooks/" + name)
+    {
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file) << "armed\n";
+    }
+    ~Hook() { std::filesystem::remove(file); }
+    Hook(const Hook&) = delete;
+    Hook& operator=(const Hook&) = delete;
+};
+
+// Starts the workers again at the end of a test that killed them, even a failed one.
+struct WorkersBack {
+    ~WorkersBack() { Stack::get().control("workers-start"); }
+};
+
+// Starts the database again at the end of a test that stopped it, even a failed one.
+struct DatabaseBack {
+    ~DatabaseBack() { Stack::get().control("db-start"); }
+};
+
+// The hooks are compiled in test builds only (the ASan workers); a release worker has none.
+boost::test_tools::assertion_result workers_have_hooks(boost::unit_test::test_unit_id)
+{
+    boost::test_tools::assertion_result r(Stack::get().mode == "asan");
+    r.message() << "the test hooks exist in the ASan build only";
+    return r;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(faults)
+
+BOOST_AUTO_TEST_CASE(worker_killed_between_update_and_commit_keeps_no_booking,
+                     *boost::unit_test::precondition(workers_have_hooks))
+{
+    auto& stack = Stack::get();
+    auto agent = logged_admin();
+    auto parent = make_parent(*agent, {1, "Panne"});
+    const auto& kid = parent.children.front();
+    const auto occurrence = single_occurrence(spec(5));
+    const int pid = stack.worker_pid();
+    BOOST_REQUIRE(pid > 0);
+    {
+        WorkersBack back;
+        Hook hook("booking-before-commit");
+        const auto killed = book(parent, kid, occurrence);
+        // Nginx answers for the worker that died with the request: a 502, never a "réservé".
+        BOOST_TEST(killed.status == 502);
+        BOOST_TEST(result_of(killed).empty());
+        const auto until = Clock::now() + std::chrono::seconds(60);
+        while (!process_gone(pid) && Clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        BOOST_REQUIRE_MESSAGE(process_gone(pid), "the hook did not kill the worker");
+    }
+    // The row and the counter were written, not committed: the database kept neither.
+    BOOST_TEST(rows_of(occurrence) == "0");
+    BOOST_TEST(counters(occurrence) == "0 0");
+    BOOST_REQUIRE(stack.worker_pid() != pid);
+
+    // The next request is served as if nothing had happened, and books once.
+    const auto again = book(parent, kid, occurrence);
+    BOOST_TEST(again.status == 303);
+    BOOST_TEST(result_of(again) == "reserve");
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(counters(occurrence) == "1 0");
+    BOOST_TEST(status_of(occurrence, kid) == "booked");
+    const auto twice = book(parent, kid, occurrence);
+    BOOST_TEST(result_of(twice) == "deja");
+    BOOST_TEST(rows_of(occurrence) == "1");
+}
+
+// Parents book while MariaDB is stopped and started again. Every answer is the booking's
+// result or the designed 503 (French, Retry-After), bookings resume within 10 s of the
+// database being back, and every booking answered as done exists exactly once.
+BOOST_AUTO_TEST_CASE(database_restarted_under_booking_load_loses_and_doubles_nothing)
+{
+    using namespace std::chrono;
+    auto& stack = Stack::get();
+    constexpr int parents_count = 8;
+    constexpr int days = 6;
+    auto agent = logged_admin();
+    std::vector<Parent> parents;
+    for (int i = 0; i < parents_count; ++i)
+        parents.push_back(make_parent(*agent, {2, "Coupure"}));
+    const auto activity = make_activity(spec(10).queue(40), "2031-09-01", "2031-09-30");
+    std::vector<std::string> occurrences;
+    for (int d = 0; d < days; ++d)
+        occurrences.push_back(make_occurrence(activity, "2031-09-0" + std::to_string(d + 1)));
+
+    struct Answer {
+        long status = 0;
+        std::string result;
+        std::string retry_after;
+        bool french = false;
+        Clock::time_point at;
+    };
+    struct Attempt {
+        Parent* parent = nullptr;
+        const Kid* kid = nullptr;
+        std::string occurrence;
+        std::vector<Answer> answers; // 503s, then the result
+    };
+    std::vector<std::vector<Attempt>> load(parents.size());
+    for (std::size_t p = 0; p < parents.size(); ++p)
+        for (int d = 0; d < days; ++d)
+            for (const auto& k : parents[p].children)
+                load[p].push_back({&parents[p], &k, occurrences[(d + p) % days], {}});
+    const std::size_t total = parents.size() * days * 2;
+
+    std::atomic<std::size_t> done{0};
+    std::latch go(static_cast<std::ptrdiff_t>(parents.size()) + 1);
+    std::vector<std::thread> threads;
+    for (std::size_t p = 0; p < parents.size(); ++p)
+        threads.emplace_back([&, p] {
+            go.arrive_and_wait();
+            for (auto& a : load[p]) {
+                // A parent told "réessayez" tries again, for up to 30 s.
+                const auto give_up = Clock::now() + seconds(30);
+                while (Clock::now() < give_up) {
+                    Answer ans;
+                    try {
+                        const auto r = book(*a.parent, *a.kid, a.occurrence);
+                        ans.status = r.status;
+                        ans.result = result_of(r);
+                        ans.retry_after = r.header("retry-after");
+                        ans.french = shows(r.body, "momentanément indisponible");
+                    } catch (const std::exception&) {
+                        ans.status = 0;
+                    }
+                    ans.at = Clock::now();
+                    a.answers.push_back(ans);
+                    if (ans.status != 503)
+                        break;
+                    std::this_thread::sleep_for(milliseconds(250));
+                }
+                ++done;
+                // Slow enough that the load spans the outage.
+                std::this_thread::sleep_for(milliseconds(50));
+            }
+        });
+
+    DatabaseBack back;
+    go.arrive_and_wait();
+    while (done < total / 4)
+        std::this_thread::sleep_for(milliseconds(10));
+    BOOST_REQUIRE(stack.control("db-stop") == 0);
+    const auto down = Clock::now();
+    std::this_thread::sleep_for(seconds(2));
+    BOOST_REQUIRE(stack.control("db-start") == 0);
+    const auto up = Clock::now();
+    for (auto& t : threads)
+        t.join();
+
+    // Every answer: the booking's result (303) or the designed 503.
+    std::size_t unavailable = 0;
+    Clock::time_point first_done_after_up = Clock::time_point::max();
+    std::map<std::pair<std::string, std::string>, std::string> told;
+    for (const auto& attempts : load)
+        for (const auto& a : attempts) {
+            BOOST_REQUIRE(!a.answers.empty());
+            for (const auto& ans : a.answers) {
+                BOOST_TEST((ans.status == 303 || ans.status == 503),
+                           "status " << ans.status << " for a booking");
+                if (ans.status == 503) {
+                    ++unavailable;
+                    BOOST_TEST(ans.retry_after == "5");
+                    BOOST_TEST(ans.french);
+                } else if (ans.status == 303 && ans.at > up) {
+                    first_done_after_up = std::min(first_done_after_up, ans.at);
+                }
+            }
+            const auto& last = a.answers.back();
+            BOOST_TEST(
+                (last.result == "reserve" || last.result == "attente" || last.result == "deja"),
+                "last answer " << last.status << " '" << last.result << "'");
+            if (last.result == "reserve" || last.result == "attente")
+                told[{a.occurrence, a.kid->id}] = last.result == "reserve" ? "booked" : "waiting";
+        }
+    BOOST_TEST_MESSAGE("database restart: "
+                       << unavailable << " answers 503, outage "
+                       << duration_cast<milliseconds>(up - down).count() << " ms, first booking "
+                       << duration_cast<milliseconds>(first_done_after_up - up).count()
+                       << " ms after the database was back");
+    BOOST_TEST(unavailable > 0u); // the outage happened during the load
+    BOOST_TEST((first_done_after_up != Clock::time_point::max() &&
+                first_done_after_up - up <= seconds(10)));
+
+    // The database: each told result exists with that status, once per child and day; every
+    // child tried every day, so each (day, child) has exactly one row; counters equal rows.
+    for (const auto& [key, status] : told)
+        BOOST_TEST(sql("SELECT status FROM booking WHERE occurrence_id = " + key.first +
+                       " AND child_id = " + key.second) == status);
+    for (const auto& o : occurrences) {
+        BOOST_TEST(rows_of(o) == std::to_string(parents_count * 2));
+        BOOST_TEST(sql("SELECT COUNT(*) FROM booking WHERE occurrence_id = " + o +
+                       " GROUP BY child_id HAVING COUNT(*) > 1") == "");
+        const auto expected =
+            sql("SELECT CONCAT(SUM(status = 'booked'), ' ', SUM(status = 'waiting')) FROM "
+                "booking WHERE occurrence_id = " +
+                o);
+        BOOST_TEST(counters(o) == expected);
+        BOOST_TEST(counters(o) == "10 6");
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
