@@ -88,6 +88,30 @@ BOOST_AUTO_TEST_CASE(service_worker_is_served_at_the_root_and_always_revalidated
     BOOST_TEST(contains(r.body, "/hors-ligne"));
 }
 
+// Files Nginx serves itself get the security headers too (a location's add_header replaces
+// the server's): no sniffing, a CSP without plugins or <base>, and no HSTS over plain HTTP.
+BOOST_AUTO_TEST_CASE(files_served_by_nginx_carry_the_security_headers)
+{
+    Client c;
+    for (const char* path : {"/static/css/portail.css", "/sw.js", "/favicon.ico"}) {
+        const auto r = c.get(path);
+        BOOST_TEST_CONTEXT(path)
+        {
+            BOOST_TEST(r.status == 200);
+            BOOST_TEST(r.header("x-content-type-options") == "nosniff");
+            BOOST_TEST(r.header("strict-transport-security").empty());
+            if (std::string(path) != "/favicon.ico") {
+                const auto csp = r.header("content-security-policy");
+                BOOST_TEST(contains(csp, "default-src 'self'"), csp);
+                BOOST_TEST(contains(csp, "object-src 'none'"), csp);
+                BOOST_TEST(contains(csp, "base-uri 'none'"), csp);
+                BOOST_TEST(contains(csp, "frame-ancestors 'none'"), csp);
+                BOOST_TEST(r.header("x-frame-options") == "DENY");
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(offline_page_never_shows_the_session)
 {
     // The service worker keeps this page for every visitor: even asked within a session it
