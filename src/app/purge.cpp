@@ -2,6 +2,8 @@
 
 #include "app/config.h"
 #include "db/family_file.h"
+#include "db/sessions.h"
+#include "db/throttle.h"
 #include "domain/time.h"
 
 #include <mysql_driver.h>
@@ -91,12 +93,20 @@ int run_purge_families(int argc, const char* const argv[])
             ++failed;
         }
     }
-    if (dry_run)
+    if (dry_run) {
         std::cout << "simulation : " << candidates.size()
                   << " famille(s) à supprimer, rien n'a été modifié\n";
-    else
-        std::cout << purged << " famille(s) supprimée(s)"
-                  << (failed ? ", " + std::to_string(failed) + " en échec" : "") << '\n';
+        return 0;
+    }
+    std::cout << purged << " famille(s) supprimée(s)"
+              << (failed ? ", " + std::to_string(failed) + " en échec" : "") << '\n';
+    // Sessions past their lifetime (they keep an address and a browser) and throttle events
+    // older than a day (an address, hashed keys): nothing reads them any more.
+    conn.ensure();
+    const auto sessions = db::purge_expired_sessions(conn);
+    const auto events = db::throttle_purge(conn);
+    std::cout << sessions << " session(s) expirée(s) et " << events
+              << " trace(s) de limitation de plus d'un jour supprimée(s)\n";
     return failed ? 1 : 0;
 }
 

@@ -1382,6 +1382,130 @@ BOOST_AUTO_TEST_CASE(purge_removes_the_data_of_families_archived_too_long)
     BOOST_TEST(agent->get(f.path).status == 200);
 }
 
+// 9b. Retention on a deployment of several communes: each commune's own period decides, the
+// purge touches no other family nor commune, an agent's export holds its own commune's family
+// only; expired sessions and day-old throttle events (addresses, browsers) go too.
+BOOST_AUTO_TEST_CASE(purge_and_export_follow_each_communes_own_rules)
+{
+    const auto here = caumont_id();
+    const auto other = sql("SELECT id FROM commune WHERE slug = 'autreville'");
+    // Names and emails here are letters, digits, '@', '.' and '-': quoting is enough.
+    const auto quoted = [](const std::string& text) { return "'" + text + "'"; };
+    struct Restore {
+        std::string here, other;
+        std::string here_months = sql("SELECT retention_months FROM commune WHERE id = " + here);
+        std::string other_months = sql("SELECT retention_months FROM commune WHERE id = " + other);
+        ~Restore()
+        {
+            sql("UPDATE commune SET retention_months = " + here_months + " WHERE id = " + here);
+            sql("UPDATE commune SET retention_months = " + other_months + " WHERE id = " + other);
+        }
+    } restore{here, other};
+    sql("UPDATE commune SET retention_months = 36 WHERE id = " + here);
+    sql("UPDATE commune SET retention_months = 12 WHERE id = " + other);
+
+    struct Fam {
+        std::string commune, id, name, number, email;
+    };
+    // A family written directly: a guardian with an email and a child, archived `months` ago
+    // (never when negative).
+    const auto family = [&](const std::string& commune, const std::string& tag, int months) {
+        Fam f{commune, {}, unique_name(tag), {}, unique_email(tag)};
+        f.id =
+            sql("INSERT INTO family (commune_id, number, name, address_line1, postal_code,"
+                " city, archived_at) SELECT " +
+                commune + ", IFNULL(MAX(number), 0) + 1, " + quoted(f.name) +
+                ", '3 rue du Lavoir', '84510', 'Ville', " +
+                (months < 0 ? std::string("NULL")
+                            : "UTC_TIMESTAMP() - INTERVAL " + std::to_string(months) + " MONTH") +
+                " FROM family WHERE commune_id = " + commune + "; SELECT LAST_INSERT_ID()");
+        BOOST_REQUIRE(!f.id.empty() && f.id.find_first_not_of("0123456789") == std::string::npos);
+        f.number = sql("SELECT number FROM family WHERE id = " + f.id);
+        sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
+            " email) VALUES (" +
+            commune + ", " + f.id + ", 'guardian', " + quoted(f.name) + ", 'Noé', " +
+            quoted(f.email) + ")");
+        sql("INSERT INTO family_member (commune_id, family_id, role, last_name, first_name,"
+            " birth_date, allergies) VALUES (" +
+            commune + ", " + f.id + ", 'child', " + quoted(f.name) + ", 'Lou', '2018-05-02', " +
+            quoted("Arachide " + f.name) + ")");
+        return f;
+    };
+    const auto here_old = family(here, "Ancienne", 40);  // past 36 months: purged
+    const auto here_mid = family(here, "Moyenne", 20);   // within 36 months: kept
+    const auto other_mid = family(other, "Voisine", 20); // past 12 months: purged
+    const auto other_new = family(other, "Recente", 6);  // within 12 months: kept
+    const auto other_live = family(other, "Active", -1); // not archived: kept
+    const std::vector<const Fam*> purged{&here_old, &other_mid};
+    const std::vector<const Fam*> kept{&here_mid, &other_new, &other_live};
+
+    // Sessions and throttle events, expired and fresh.
+    const auto session = [&](const std::string& age) {
+        return sql("INSERT INTO session (commune_id, token_hash, kind, account_id, created_at,"
+                   " last_seen_at, ip) VALUES (" +
+                   other + ", UNHEX(SHA2(UUID(), 256)), 'parent', 0, UTC_TIMESTAMP() - " + age +
+                   ", UTC_TIMESTAMP() - " + age + ", '203.0.113.9'); SELECT LAST_INSERT_ID()");
+    };
+    const auto old_session = session("INTERVAL 2 DAY");
+    const auto fresh_session = session("INTERVAL 1 MINUTE");
+    const auto event = [](const std::string& age) {
+        return sql("INSERT INTO throttle_event (bucket_hash, created_at) VALUES"
+                   " (UNHEX(SHA2(UUID(), 256)), UTC_TIMESTAMP() - " +
+                   age + "); SELECT LAST_INSERT_ID()");
+    };
+    const auto old_event = event("INTERVAL 2 DAY");
+    const auto fresh_event = event("INTERVAL 1 HOUR");
+
+    const auto listed = [](const std::string& out, const Fam& f) {
+        return contains(out, "commune " + f.commune + ", famille n° " + f.number + " archivée");
+    };
+    std::string out;
+    BOOST_TEST(Stack::get().portail("purge-families --dry-run", &out) == 0);
+    for (const auto* f : purged)
+        BOOST_TEST(listed(out, *f), f->name);
+    for (const auto* f : kept)
+        BOOST_TEST(!listed(out, *f), f->name);
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE id = " + old_session) == "1");
+
+    out.clear();
+    BOOST_TEST(Stack::get().portail("purge-families", &out) == 0);
+    BOOST_TEST_MESSAGE(out);
+    for (const auto* f : purged) {
+        BOOST_TEST(listed(out, *f), f->name);
+        BOOST_TEST(sql("SELECT name FROM family WHERE id = " + f->id) == "");
+        BOOST_TEST(cells_containing(f->name) == 0, f->name << " in " << cells_where(f->name));
+        BOOST_TEST(cells_containing(f->email) == 0, f->email);
+        // Journaled in the family's own commune, without personal data.
+        BOOST_TEST(sql("SELECT commune_id FROM journal WHERE family_id = " + f->id +
+                       " AND action = 'Suppression des données (durée de conservation)'") ==
+                   f->commune);
+    }
+    for (const auto* f : kept) {
+        BOOST_TEST(!listed(out, *f), f->name);
+        BOOST_TEST(sql("SELECT name FROM family WHERE id = " + f->id) == f->name);
+        BOOST_TEST(sql("SELECT COUNT(*) FROM family_member WHERE family_id = " + f->id +
+                       " AND allergies = " + quoted("Arachide " + f->name)) == "1");
+    }
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE id IN (" + old_session + ", " +
+                   fresh_session + ")") == "1");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE id = " + fresh_session) == "1");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM throttle_event WHERE id = " + old_event) == "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM throttle_event WHERE id = " + fresh_event) == "1");
+
+    // The other commune's administrator exports its own family, with nothing of this commune's;
+    // this commune's family does not exist for them.
+    auto agent = logged_agent(other_agent_email, admin_password, other_host);
+    const auto zip = agent->get("/gestion/familles/" + other_new.id + "/export");
+    BOOST_REQUIRE_EQUAL(zip.status, 200);
+    const auto listing = inspect_zip(zip.body, here_mid.name);
+    BOOST_TEST(contains(listing, "\"" + other_new.name + "\""));
+    BOOST_TEST(contains(listing, "Arachide " + other_new.name));
+    BOOST_TEST(!contains(listing, "\tTrue\t"));
+    for (const Fam* f : {&here_mid, &other_live})
+        BOOST_TEST(!contains(listing, f->name), f->name);
+    BOOST_TEST(agent->get("/gestion/familles/" + here_mid.id + "/export").status == 404);
+}
+
 // 10. Settings: the administrator chooses the mandatory elements and the retention period.
 BOOST_AUTO_TEST_CASE(administrator_configures_mandatory_fields_and_retention)
 {
