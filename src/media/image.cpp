@@ -100,6 +100,11 @@ ImagePtr decode_png(std::string_view bytes)
 
 ImagePtr decode_jpeg(std::string_view bytes)
 {
+    // Only the picture is decoded: what a phone (or anyone) appended after its EOI is dropped,
+    // and the re-encoding keeps none of it.
+    if (const auto end = jpeg_end(bytes)) {
+        bytes = bytes.substr(0, *end);
+    }
     if (!jpeg_is_complete(bytes) || jpeg_scan_count(bytes) > max_jpeg_scans) {
         throw Rejected(unreadable);
     }

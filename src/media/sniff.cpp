@@ -320,6 +320,48 @@ bool jpeg_is_complete(std::string_view jpeg)
            data.ends_with(jpeg_eoi);
 }
 
+std::optional<std::size_t> jpeg_end(std::string_view jpeg)
+{
+    JpegSegments segments(jpeg);
+    bool scanning = false;
+    while (const auto segment = segments.next()) {
+        if (segment->marker == marker_sos) {
+            scanning = true;
+            break;
+        }
+    }
+    if (!scanning) {
+        return std::nullopt;
+    }
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(jpeg[i]); };
+    std::size_t i = segments.position();
+    while (i + 1 < jpeg.size()) {
+        if (byte(i) != 0xFF) {
+            ++i;
+            continue;
+        }
+        const unsigned char marker = byte(i + 1);
+        if (marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7)) {
+            i += 2; // a stuffed 0xFF or a restart marker: still scan data
+        } else if (marker == 0xFF) {
+            ++i; // fill byte
+        } else if (marker == 0xD9) {
+            return i + 2;
+        } else {
+            // A segment between two scans (DHT, SOS, DQT, DRI…): skip it by its length.
+            if (i + 3 >= jpeg.size()) {
+                return std::nullopt;
+            }
+            const std::size_t length = (std::size_t{byte(i + 2)} << 8) | byte(i + 3);
+            if (length < 2) {
+                return std::nullopt;
+            }
+            i += 2 + length;
+        }
+    }
+    return std::nullopt;
+}
+
 std::size_t jpeg_scan_count(std::string_view jpeg)
 {
     std::size_t count = 0;

@@ -53,6 +53,12 @@ int exif_orientation(std::string_view jpeg);
 // whitespace). libjpeg decodes a truncated file to a grey-filled image without failing.
 bool jpeg_is_complete(std::string_view jpeg);
 
+// Where the picture ends: the offset just after the EOI that closes the last scan, walking the
+// entropy-coded data (stuffed bytes, restart markers) and the marker segments between the
+// scans of a progressive JPEG. Phones append data after it (motion-photo videos, maker
+// trailers); a decoder needs none of it. nullopt when no such EOI is found.
+std::optional<std::size_t> jpeg_end(std::string_view jpeg);
+
 // An upper bound on the number of scans (SOS markers) of a JPEG: every FF DA pair counts, as
 // entropy-coded data never holds one. Each progressive scan costs a pass over the image.
 std::size_t jpeg_scan_count(std::string_view jpeg);

@@ -753,6 +753,104 @@ BOOST_AUTO_TEST_CASE(photo_upload_checks_content_and_strips_metadata)
     BOOST_TEST(contains(served.header("cache-control"), "private"));
 }
 
+// 3b. Hostile files (issue 8): empty, archives and zip bombs, polyglots, path names, control
+// and bidi characters in names. Refused with a French message and nothing stored, or stored
+// neutralised: a picture is re-encoded (whatever rode on it is gone), a PDF is kept as is but
+// only ever served as application/pdf, never sniffed, under a name the portal makes.
+BOOST_AUTO_TEST_CASE(hostile_uploads_are_refused_or_neutralised)
+{
+    auto f = make_family("Hostile");
+    const auto child = "/famille/membres/" + f.child_id;
+    const auto documents = [&] {
+        return sql("SELECT COUNT(*) FROM family_document WHERE family_id = " + f.id);
+    };
+    // A zip of a 10 MB file of zeros (the bomb), made by Python's zipfile.
+    std::string bomb;
+    BOOST_REQUIRE(run("/usr/bin/python3 -c \"import io, sys, zipfile; b = io.BytesIO(); "
+                      "z = zipfile.ZipFile(b, 'w', zipfile.ZIP_DEFLATED); "
+                      "z.writestr('a.pdf', bytes(10 << 20)); z.close(); "
+                      "sys.stdout.buffer.write(b.getvalue())\" | base64 -w0",
+                      &bomb) == 0);
+    bomb = sql("SELECT FROM_BASE64('" + bomb + "')");
+    BOOST_REQUIRE(bomb.rfind("PK\x03\x04", 0) == 0);
+
+    struct Bad {
+        const char* what;
+        std::string bytes;
+        const char* message;
+    };
+    const Bad refused[] = {
+        {"empty", "", "Le fichier est vide."},
+        {"zip bomb named .pdf", bomb, "PDF, JPEG ou PNG"},
+        {"HTML", "<html><script>alert(1)</script></html>", "PDF, JPEG ou PNG"},
+        {"PDF without end", "%PDF-1.4\n<html><script>alert(1)</script>", "PDF"},
+        {"ELF",
+         "\x7f"
+         "ELF\x02\x01\x01" +
+             std::string(64, '\0'),
+         "PDF, JPEG ou PNG"},
+    };
+    const auto before = documents();
+    for (const auto& b : refused)
+        BOOST_TEST_CONTEXT(b.what)
+        {
+            const auto r = send_proof(f, "insurance", "", b.bytes);
+            BOOST_TEST((r.status == 400 || r.status == 413), r.status);
+            BOOST_TEST(contains(r.body, b.message), r.body.substr(0, 200));
+            BOOST_TEST(documents() == before);
+            const auto photo = send_photo(*f.parent, child, f.csrf, b.bytes);
+            BOOST_TEST(photo.status == 400);
+            BOOST_TEST(photo_rows(f.child_id) == "0");
+        }
+
+    // A picture carrying an archive and a script after its end, under a path-like name with a
+    // bidi override and a control character: accepted, re-encoded, the cargo gone, the name
+    // nowhere.
+    const auto cargo = std::string("PK\x03\x04") + "<script>alert('polyglotte')</script>";
+    const auto nasty_name = "../../../etc/\xE2\x80\xAE"
+                            "fdp.exe\x01.jpg";
+    const auto polyglot = jpeg_image(200, 150) + cargo;
+    const auto sent_photo = send_photo(*f.parent, child, f.csrf, polyglot, nasty_name);
+    BOOST_TEST(sent_photo.status == 303, sent_photo.body);
+    const auto photo = f.parent->get(child + "/photo");
+    BOOST_TEST(photo.status == 200);
+    BOOST_TEST(photo.header("content-type") == "image/jpeg");
+    BOOST_TEST(!contains(photo.body, "polyglotte"));
+    BOOST_TEST(!contains(photo.body, "PK\x03\x04"));
+    BOOST_TEST(send_proof(f, "insurance", "", polyglot, nasty_name).status == 303);
+    const auto image_proof = last_document(f);
+    BOOST_TEST(sql("SELECT LOCATE('polyglotte', data) FROM family_document WHERE id = " +
+                   image_proof) == "0");
+
+    // A PDF that is also an HTML page: kept byte for byte (a proof is evidence), served only
+    // as a PDF that no browser sniffs, with a name of the portal's making.
+    const auto html_pdf = "%PDF-1.4\n<html><body><script>alert('polyglotte')</script></body>"
+                          "</html>\n" +
+                          minimal_pdf();
+    BOOST_TEST(send_proof(f, "insurance", "", html_pdf, "../../boot.ini.pdf").status == 303);
+    const auto pdf_proof = last_document(f);
+    const auto served = f.parent->get("/famille/justificatifs/" + pdf_proof);
+    BOOST_TEST(served.status == 200);
+    BOOST_TEST(served.body == html_pdf);
+    BOOST_TEST(served.header("content-type") == "application/pdf");
+    BOOST_TEST(served.header("x-content-type-options") == "nosniff");
+    BOOST_TEST(served.header("content-disposition") ==
+               "attachment; filename=\"justificatif-" + pdf_proof + ".pdf\"");
+    auto agent = logged_admin();
+    const auto seen = agent->get("/gestion/justificatifs/" + pdf_proof);
+    BOOST_TEST(seen.status == 200);
+    BOOST_TEST(seen.header("content-type") == "application/pdf");
+    BOOST_TEST(seen.header("x-content-type-options") == "nosniff");
+    BOOST_TEST(contains(seen.header("content-disposition"),
+                        "filename=\"justificatif-" + pdf_proof + ".pdf\""));
+    // No file name sent by the browser is kept anywhere.
+    for (const auto& part : {std::string("boot.ini"), std::string("fdp.exe"), std::string("etc/")})
+        BOOST_TEST(cells_containing(part) == 0, part << " in " << cells_where(part));
+    // The pages listing them still render.
+    BOOST_TEST(f.parent->get("/famille/justificatifs").status == 200);
+    BOOST_TEST(agent->get(f.path).status == 200);
+}
+
 // 4. Another family's member, photo, proof or export, or another commune's rules → 404; an
 // agent of another commune → 404.
 BOOST_AUTO_TEST_CASE(other_families_and_communes_get_404)

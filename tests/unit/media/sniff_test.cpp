@@ -285,6 +285,36 @@ BOOST_AUTO_TEST_CASE(exif_segment_running_past_the_end_is_ignored)
     BOOST_TEST(media::exif_orientation(soi + segment.substr(0, segment.size() - 3)) == 1);
 }
 
+// --- jpeg_end --------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(jpeg_end_is_after_the_eoi_closing_the_scans)
+{
+    // 0 when there is no end.
+    const auto end = [](const std::string& s) { return media::jpeg_end(s).value_or(0); };
+    const std::string jpeg = jpeg_with(app0_jfif());
+    BOOST_TEST(end(jpeg) == jpeg.size());
+    // What phones append after the picture, and a script riding on it.
+    BOOST_TEST(end(jpeg + "ftypmp42 video data"s) == jpeg.size());
+    BOOST_TEST(end(jpeg + "<?php ?>\xFF\xD9"s) == jpeg.size());
+    // Stuffed bytes, restart markers and fill bytes in the scan are not the end.
+    const std::string scan = "\x12\xFF\x00\x34\xFF\xD3\x56\xFF\xFF\xD9"s;
+    const std::string stuffed = soi + start_of_frame(0xC0, 16, 8) + start_of_scan() + scan;
+    BOOST_TEST(end(stuffed + "trailer"s) == stuffed.size());
+    // A progressive JPEG: a table and a second scan between the scans are skipped.
+    const std::string dht = "\xFF\xC4"s + be16(6) + "\x00\xFF\xD9\x00"s;
+    const std::string progressive = soi + start_of_frame(0xC2, 16, 8) + start_of_scan() +
+                                    "\x01\x02"s + dht + start_of_scan() + "\x03"s + eoi;
+    BOOST_TEST(end(progressive + "x"s) == progressive.size());
+    // No end: truncated, header only, a segment length running past the data, not a JPEG.
+    BOOST_TEST(!media::jpeg_end(jpeg.substr(0, jpeg.size() - 1)).has_value());
+    BOOST_TEST(!media::jpeg_end(soi + start_of_frame(0xC0, 16, 8)).has_value());
+    BOOST_TEST(
+        !media::jpeg_end(soi + start_of_frame(0xC0, 16, 8) + start_of_scan() + "\x01\xFF\xC4\x00"s)
+             .has_value());
+    BOOST_TEST(!media::jpeg_end("%PDF-1.4"s).has_value());
+    BOOST_TEST(!media::jpeg_end(""s).has_value());
+}
+
 // --- jpeg_is_complete ------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(complete_jpeg_ends_with_eoi)
