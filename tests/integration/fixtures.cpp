@@ -136,6 +136,7 @@ Parent make_parent(Client& agent, const FamilySpec& spec)
     BOOST_REQUIRE(!code.empty());
 
     p.client = std::make_unique<Client>();
+    p.client->host = agent.host; // the agent's commune
     same_origin(*p.client);
     std::string tag;
     for (const char c : spec.name_base)

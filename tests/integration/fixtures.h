@@ -58,7 +58,7 @@ struct FamilySpec {
     std::string birth_date = "2017-03-14"; // of every child
 };
 
-// A family of the demo commune made by `agent`, with a confirmed and logged-in parent.
+// A family of the agent's commune made by `agent`, with a confirmed and logged-in parent.
 Parent make_parent(Client& agent, const FamilySpec& spec);
 
 } // namespace itest
