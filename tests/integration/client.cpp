@@ -9,9 +9,11 @@
 #include <chrono>
 #include <stdexcept>
 
-namespace itest {
+namespace itest
+{
 
-namespace {
+namespace
+{
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user)
 {
     static_cast<std::string*>(user)->append(data, size * n);
@@ -62,7 +64,10 @@ Client::Client() : curl_(curl_easy_init())
     curl_easy_setopt(curl_, CURLOPT_TIMEOUT, 30L);
 }
 
-Client::~Client() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+Client::~Client()
+{
+    curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 Reply Client::perform(const std::string& method, const std::string& path,
                       const std::string* content_type, const std::string* body)
@@ -74,6 +79,8 @@ Reply Client::perform(const std::string& method, const std::string& path,
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &reply);
+    curl_easy_setopt(c, CURLOPT_INTERFACE,
+                     source_address.empty() ? nullptr : source_address.c_str());
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, ("Host: " + host).c_str());
     for (const auto& h : extra_headers)
@@ -97,7 +104,10 @@ Reply Client::perform(const std::string& method, const std::string& path,
     return reply;
 }
 
-Reply Client::get(const std::string& path) { return perform("GET", path, nullptr, nullptr); }
+Reply Client::get(const std::string& path)
+{
+    return perform("GET", path, nullptr, nullptr);
+}
 
 Reply Client::post_form(const std::string& path,
                         const std::vector<std::pair<std::string, std::string>>& fields)
@@ -113,7 +123,10 @@ Reply Client::post_raw(const std::string& path, const std::string& content_type,
     return perform("POST", path, &content_type, &body);
 }
 
-std::string Client::csrf_from(const std::string& path) { return input_value(get(path).body, "csrf"); }
+std::string Client::csrf_from(const std::string& path)
+{
+    return input_value(get(path).body, "csrf");
+}
 
 std::string Client::cookie(const std::string& name) const
 {

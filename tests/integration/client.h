@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-namespace itest {
+namespace itest
+{
 
 struct Reply {
     long status = 0;
@@ -16,7 +17,8 @@ struct Reply {
     std::vector<std::string> all(const std::string& name) const;
 };
 
-class Client {
+class Client
+{
 public:
     Client();
     ~Client();
@@ -27,6 +29,9 @@ public:
     std::string host = "localhost";
     // Extra headers for every request ("Origin: …").
     std::vector<std::string> extra_headers;
+    // Loopback address to connect from ("127.0.0.7"): the client address the portal sees, for
+    // the tests of per-address throttles. Empty: the system's choice (127.0.0.1).
+    std::string source_address;
 
     Reply get(const std::string& path);
     Reply post_form(const std::string& path,

@@ -1,0 +1,184 @@
+// Brute force and enumeration (issue 8, SPEC §8): each throttle of the public forms holds at
+// its number — logins per address, account creations per address and per code abonné, reset
+// and confirmation mails per address and per email — and answers a French 429 with
+// Retry-After; other addresses are not affected. Existing and unknown emails take the same
+// time to be refused, so timing tells nothing about who has an account.
+//
+// Each case connects from loopback addresses of its own (127.0.0.x, the address the portal
+// sees through Nginx), so that its counters are neither the other suites' nor each other's.
+#include "client.h"
+#include "fixtures.h"
+#include "mailbox.h"
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace itest;
+
+namespace
+{
+
+std::unique_ptr<Client> from(const std::string& address)
+{
+    auto c = std::make_unique<Client>();
+    c->source_address = address;
+    same_origin(*c);
+    return c;
+}
+
+Reply login(Client& c, const std::string& email, const std::string& password)
+{
+    const auto csrf = c.csrf_from("/connexion");
+    return c.post_form("/connexion",
+                       {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
+}
+
+Reply create(Client& c, const std::string& email, const std::string& code)
+{
+    const auto csrf = c.csrf_from("/compte/creer");
+    return c.post_form("/compte/creer", {{"csrf", csrf},
+                                         {"email", email},
+                                         {"mot_de_passe", good_password},
+                                         {"mot_de_passe_confirmation", good_password},
+                                         {"nom", "Personne"},
+                                         {"prenom", "Camille"},
+                                         {"code_abonne", code}});
+}
+
+Reply forgot(Client& c, const std::string& email)
+{
+    const auto csrf = c.csrf_from("/compte/mot-de-passe-oublie");
+    return c.post_form("/compte/mot-de-passe-oublie", {{"csrf", csrf}, {"email", email}});
+}
+
+void check_throttled(const Reply& r, const std::string& what)
+{
+    BOOST_TEST(r.status == 429, what << ": " << r.status);
+    BOOST_TEST(contains(r.body, "Trop de tentatives. Réessayez dans"), what);
+    const auto retry = r.header("retry-after");
+    BOOST_TEST(!retry.empty(), what);
+    BOOST_TEST((!retry.empty() && std::stol(retry) > 0), what << ": Retry-After " << retry);
+}
+
+double median_ms(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+template <class F> double timed_ms(F f)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(throttles)
+
+// 30 failed logins per address in 15 minutes (5 per account are tested in `accounts`).
+BOOST_AUTO_TEST_CASE(logins_per_address_stop_at_thirty)
+{
+    auto c = from("127.0.0.11");
+    for (int i = 0; i < 30; ++i) {
+        const auto r = login(*c, unique_email("inconnu"), "pas le bon mot de passe");
+        BOOST_TEST(r.status == 200, "attempt " << i + 1);
+        BOOST_TEST(contains(r.body, "Email ou mot de passe incorrect."));
+    }
+    check_throttled(login(*c, unique_email("inconnu"), "pas le bon mot de passe"), "31st login");
+    // The demo parent from this address is throttled too; from another address, not.
+    check_throttled(login(*c, "rolf.fictif@example.org", admin_password), "right password");
+    auto other = from("127.0.0.12");
+    BOOST_TEST(login(*other, "rolf.fictif@example.org", admin_password).status == 303);
+}
+
+// Account creation: 10 failures per address an hour, 5 per code abonné.
+BOOST_AUTO_TEST_CASE(account_creations_stop_per_address_and_per_code)
+{
+    auto c = from("127.0.0.13");
+    for (int i = 0; i < 10; ++i) {
+        const auto r = create(*c, unique_email("creation"), "ZZ" + std::to_string(1000 + i));
+        BOOST_TEST(r.status == 200, "attempt " << i + 1);
+    }
+    check_throttled(create(*c, unique_email("creation"), "ZZ2000"), "11th creation");
+
+    const std::string code = "QQ" + unique_name("").substr(0, 6);
+    for (int i = 0; i < 5; ++i) {
+        auto elsewhere = from("127.0.0." + std::to_string(14 + i));
+        BOOST_TEST(create(*elsewhere, unique_email("code"), code).status == 200, "try " << i + 1);
+    }
+    auto sixth = from("127.0.0.19");
+    check_throttled(create(*sixth, unique_email("code"), code), "6th try of one code");
+    BOOST_TEST(create(*sixth, unique_email("code"), code + "X").status == 200);
+}
+
+// Reset mails: 3 per email an hour, 10 per address.
+BOOST_AUTO_TEST_CASE(reset_mails_stop_per_email_and_per_address)
+{
+    const auto email = unique_email("oubli");
+    auto c = from("127.0.0.20");
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(forgot(*c, email).status == 200, "mail " << i + 1);
+    check_throttled(forgot(*c, email), "4th mail to one email");
+    auto other = from("127.0.0.21");
+    check_throttled(forgot(*other, email), "4th mail from another address");
+
+    auto d = from("127.0.0.22");
+    for (int i = 0; i < 10; ++i)
+        BOOST_TEST(forgot(*d, unique_email("adresse")).status == 200, "request " << i + 1);
+    check_throttled(forgot(*d, unique_email("adresse")), "11th request from one address");
+}
+
+// Existing and unknown emails: the same answer in the same time (medians within 35 %, the
+// password hash dominating both), for a login and for a reset request.
+BOOST_AUTO_TEST_CASE(existing_and_unknown_emails_take_the_same_time)
+{
+    auto agent = logged_admin();
+    std::vector<Parent> parents;
+    for (int i = 0; i < 2; ++i)
+        parents.push_back(make_parent(*agent, {1, "Chrono"}));
+    std::vector<double> known, unknown;
+    auto a = from("127.0.0.23");
+    auto b = from("127.0.0.24");
+    login(*a, unique_email("chauffe"), "x"); // warm both paths
+    for (int round = 0; round < 4; ++round)
+        for (const auto& p : parents) {
+            std::string body_known, body_unknown;
+            known.push_back(
+                timed_ms([&] { body_known = login(*a, p.email, "pas le bon mot de passe").body; }));
+            unknown.push_back(timed_ms([&] {
+                body_unknown = login(*b, unique_email("personne"), "pas le bon mot de passe").body;
+            }));
+            BOOST_TEST(contains(body_known, "Email ou mot de passe incorrect."));
+            BOOST_TEST(contains(body_unknown, "Email ou mot de passe incorrect."));
+        }
+    const auto k = median_ms(known), u = median_ms(unknown);
+    BOOST_TEST_MESSAGE("login refused: existing email " << k << " ms, unknown " << u << " ms");
+    BOOST_TEST(k / u < 1.35);
+    BOOST_TEST(u / k < 1.35);
+
+    // Reset requests: the same page, and no slower for an existing account beyond the mail
+    // queued in the same transaction (a few milliseconds).
+    std::vector<double> reset_known, reset_unknown;
+    for (std::size_t i = 0; i < parents.size(); ++i) {
+        auto c = from("127.0.0." + std::to_string(25 + i));
+        std::string page_known, page_unknown;
+        reset_known.push_back(timed_ms([&] { page_known = forgot(*c, parents[i].email).body; }));
+        const auto nobody = unique_email("personne");
+        reset_unknown.push_back(timed_ms([&] { page_unknown = forgot(*c, nobody).body; }));
+        BOOST_TEST(contains(page_known, "Si un compte existe pour l&#39;adresse"));
+        BOOST_TEST(contains(page_unknown, "Si un compte existe pour l&#39;adresse"));
+    }
+    const auto rk = median_ms(reset_known), ru = median_ms(reset_unknown);
+    BOOST_TEST_MESSAGE("reset request: existing email " << rk << " ms, unknown " << ru << " ms");
+    BOOST_TEST(rk - ru < 50.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
