@@ -49,6 +49,31 @@ struct Hook {
     Hook& operator=(const Hook&) = delete;
 };
 
+// The workers on a fake clock (libfaketime, scripts/stack FAKETIME_FILE) for the life of the
+// object, then on the real one again.
+struct FakeClock {
+    std::string file = Stack::get().dir + "/fake-time";
+    explicit FakeClock(const std::string& utc)
+    {
+        set(utc);
+        auto& stack = Stack::get();
+        BOOST_REQUIRE(stack.control("workers-stop") == 0);
+        ::setenv("FAKETIME_FILE", file.c_str(), 1);
+        const int started = stack.control("workers-start");
+        ::unsetenv("FAKETIME_FILE");
+        BOOST_REQUIRE(started == 0);
+    }
+    // "YYYY-MM-DD HH:MM:SS" UTC: the clock stands still there until set again.
+    void set(const std::string& utc) const { std::ofstream(file) << utc << "\n"; }
+    ~FakeClock()
+    {
+        Stack::get().control("workers-stop");
+        Stack::get().control("workers-start");
+    }
+    FakeClock(const FakeClock&) = delete;
+    FakeClock& operator=(const FakeClock&) = delete;
+};
+
 // Starts the workers again at the end of a test that killed them, even a failed one.
 struct WorkersBack {
     ~WorkersBack() { Stack::get().control("workers-start"); }
@@ -242,6 +267,57 @@ BOOST_AUTO_TEST_CASE(database_restarted_under_booking_load_loses_and_doubles_not
         BOOST_TEST(counters(o) == expected);
         BOOST_TEST(counters(o) == "10 6");
     }
+}
+
+// The workers' clock jumps forward and back around booking deadlines (NTP steps, a VM
+// resumed): every answer follows the clock of the moment, in Paris time, across the autumn
+// night when 02:30 happens twice (the rule takes the first).
+BOOST_AUTO_TEST_CASE(clock_jumps_around_deadlines_keep_the_rules_right)
+{
+    auto agent = logged_admin();
+    auto parent = make_parent(*agent, {1, "Horloge"});
+    const auto& kid = parent.children.front();
+    // The day before at 18:00: for Friday 15 January 2027, Thursday 14 at 18:00 CET (17:00 UTC).
+    const auto winter = make_occurrence(
+        make_activity(spec(10).book_until("jours:1@18:00"), "2027-01-15", "2027-01-15"),
+        "2027-01-15");
+    // The same day at 02:30: on Sunday 31 October 2027, first 02:30 is CEST (00:30 UTC).
+    const auto autumn = make_occurrence(
+        make_activity(spec(10).book_until("jours:0@02:30"), "2027-10-31", "2027-10-31"),
+        "2027-10-31");
+    FakeClock clock("2027-01-14 16:59:00");
+    const auto attempt = [&](const std::string& occurrence) {
+        parent.csrf = parent.client->csrf_from("/famille/dossier");
+        return book(parent, kid, occurrence);
+    };
+    const auto undo = [&](const std::string& occurrence) {
+        BOOST_TEST(result_of(cancel(parent, kid, occurrence)) == "annule");
+    };
+    const auto refused = [&](const Reply& r, const std::string& when) {
+        BOOST_TEST(r.status == 409);
+        BOOST_TEST(shows(r.body, "Le délai de réservation est dépassé : il fallait réserver "
+                                 "avant le " +
+                                     when));
+    };
+
+    BOOST_TEST(result_of(attempt(winter)) == "reserve");
+    undo(winter);
+    clock.set("2027-01-14 17:00:30"); // a minute later, past 18:00 Paris
+    refused(attempt(winter), "jeudi 14 janvier 2027 à 18h00");
+    clock.set("2027-01-14 16:58:00"); // and back again
+    BOOST_TEST(result_of(attempt(winter)) == "reserve");
+    clock.set("2027-01-15 09:00:00"); // the day itself: the booking stands
+    BOOST_TEST(result_of(attempt(winter)) == "deja");
+    BOOST_TEST(status_of(winter, kid) == "booked");
+    BOOST_TEST(rows_of(winter) == "1");
+
+    clock.set("2027-10-31 00:29:00"); // 02:29 CEST
+    BOOST_TEST(result_of(attempt(autumn)) == "reserve");
+    undo(autumn);
+    clock.set("2027-10-31 00:31:00"); // 02:31 CEST: closed, though 02:30 CET is still ahead
+    refused(attempt(autumn), "dimanche 31 octobre 2027 à 2h30");
+    BOOST_TEST(rows_of(autumn) == "1"); // the cancelled row, not booked again
+    BOOST_TEST(status_of(autumn, kid) != "booked");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
