@@ -9,64 +9,69 @@
 
 namespace po = boost::program_options;
 
-namespace app {
+namespace app
+{
 
 boost::program_options::options_description common_options(Config& cfg)
 {
     po::options_description desc("Common options");
-    desc.add_options()
-        ("help,h", "show this help")
-        ("config,c", po::value<std::string>(), "configuration file (INI: key = value)")
-        ("db-url", po::value(&cfg.db_url)->default_value(cfg.db_url),
-         "database: mysql://user[:password]@host[:port]/name[?socket=/path]")
-        ("db-password-file", po::value(&cfg.db_password_file),
-         "file holding the database password (preferred to a password in db-url)")
-        ("secret-file", po::value(&cfg.secret_file),
-         "file holding the server secret (CSRF and signatures), 32+ random bytes")
-        ("sql-dir", po::value(&cfg.sql_dir)->default_value(cfg.sql_dir), "migrations folder")
-        ("template-dir", po::value(&cfg.template_dir)->default_value(cfg.template_dir),
-         "templates folder")
-        ("base-url", po::value(&cfg.base_url)->default_value(cfg.base_url),
-         "default public URL of a new commune")
-        ("log-level", po::value(&cfg.log_level)->default_value(cfg.log_level),
-         "debug, info, warn or error");
+    desc.add_options()("help,h", "show this help")("config,c", po::value<std::string>(),
+                                                   "configuration file (INI: key = value)")(
+        "db-url", po::value(&cfg.db_url)->default_value(cfg.db_url),
+        "database: mysql://user[:password]@host[:port]/name[?socket=/path]")(
+        "db-password-file", po::value(&cfg.db_password_file),
+        "file holding the database password (preferred to a password in db-url)")(
+        "secret-file", po::value(&cfg.secret_file),
+        "file holding the server secret (CSRF and signatures), 32+ random bytes")(
+        "sql-dir", po::value(&cfg.sql_dir)->default_value(cfg.sql_dir), "migrations folder")(
+        "template-dir", po::value(&cfg.template_dir)->default_value(cfg.template_dir),
+        "templates folder")("base-url", po::value(&cfg.base_url)->default_value(cfg.base_url),
+                            "default public URL of a new commune")(
+        "log-level", po::value(&cfg.log_level)->default_value(cfg.log_level),
+        "debug, info, warn or error");
     return desc;
 }
 
 boost::program_options::options_description serve_options(Config& cfg)
 {
     po::options_description desc("Server options");
-    desc.add_options()
-        ("listen", po::value(&cfg.listen)->default_value(cfg.listen),
-         "FastCGI socket: host:port, :port or a unix socket path")
-        ("threads", po::value(&cfg.threads)->default_value(cfg.threads), "worker threads")
-        ("backlog", po::value(&cfg.backlog)->default_value(cfg.backlog), "listen backlog")
-        ("max-body", po::value(&cfg.max_body)->default_value(cfg.max_body),
-         "largest multipart body in bytes (413 above)")
-        ("max-form", po::value(&cfg.max_form)->default_value(cfg.max_form),
-         "largest urlencoded body in bytes (413 above)")
-        ("max-concurrent-hashes",
-         po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
-         "password hashes computed at once")
-        ("migrate", po::bool_switch(&cfg.migrate_on_start), "apply migrations before serving")
-        ("smtp-url", po::value(&cfg.smtp_url)->default_value(cfg.smtp_url),
-         "mail server: smtp://host:port or smtps://host:port")
-        ("smtp-user", po::value(&cfg.smtp_user), "SMTP user (no authentication when empty)")
-        ("smtp-password-file", po::value(&cfg.smtp_password_file), "file holding the SMTP password")
-        ("smtp-starttls", po::value(&cfg.smtp_starttls)->default_value(cfg.smtp_starttls),
-         "require STARTTLS on smtp://")
-        ("mail-sender", po::value(&cfg.mail_sender)->default_value(cfg.mail_sender),
-         "deliver the mail outbox from this process")
-        ("payfip-url", po::value(&cfg.payfip_url)->default_value(cfg.payfip_url),
-         "PayFiP base URL: https://www.payfip.gouv.fr in production (default: the simulator)")
-        ("payfip-saisie", po::value(&cfg.payfip_saisie)->default_value(cfg.payfip_saisie),
-         "PayFiP mode sent with each payment: T test, X activation, W production")
-        ("test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
-         "enable /_test/ routes (dev stack and tests only)");
+    desc.add_options()("listen", po::value(&cfg.listen)->default_value(cfg.listen),
+                       "FastCGI socket: host:port, :port or a unix socket path")(
+        "threads", po::value(&cfg.threads)->default_value(cfg.threads), "worker threads")(
+        "backlog", po::value(&cfg.backlog)->default_value(cfg.backlog),
+        "listen backlog")("max-body", po::value(&cfg.max_body)->default_value(cfg.max_body),
+                          "largest multipart body in bytes (413 above)")(
+        "max-form", po::value(&cfg.max_form)->default_value(cfg.max_form),
+        "largest urlencoded body in bytes (413 above)")(
+        "max-concurrent-hashes",
+        po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
+        "password hashes computed at once")("migrate", po::bool_switch(&cfg.migrate_on_start),
+                                            "apply migrations before serving")(
+        "smtp-url", po::value(&cfg.smtp_url)->default_value(cfg.smtp_url),
+        "mail server: smtp://host:port or smtps://host:port")(
+        "smtp-user", po::value(&cfg.smtp_user), "SMTP user (no authentication when empty)")(
+        "smtp-password-file", po::value(&cfg.smtp_password_file), "file holding the SMTP password")(
+        "smtp-starttls", po::value(&cfg.smtp_starttls)->default_value(cfg.smtp_starttls),
+        "require STARTTLS on smtp://")("mail-sender",
+                                       po::value(&cfg.mail_sender)->default_value(cfg.mail_sender),
+                                       "deliver the mail outbox from this process")(
+        "payfip-url", po::value(&cfg.payfip_url)->default_value(cfg.payfip_url),
+        "PayFiP base URL: https://www.payfip.gouv.fr in production (default: the simulator)")(
+        "payfip-saisie", po::value(&cfg.payfip_saisie)->default_value(cfg.payfip_saisie),
+        "PayFiP mode sent with each payment: T test, X activation, W production")(
+        "db-volume", po::value(&cfg.db_volume),
+        "the database's data folder, when on this host: writes are refused while its free "
+        "space is low")(
+        "db-volume-min-free-mb",
+        po::value(&cfg.db_volume_min_free_mb)->default_value(cfg.db_volume_min_free_mb),
+        "free space (MiB) under which writes are refused")(
+        "test-routes", po::value(&cfg.test_routes)->default_value(cfg.test_routes),
+        "enable /_test/ routes (dev stack and tests only)");
     return desc;
 }
 
-namespace {
+namespace
+{
 std::string read_first_line(const std::string& path, const char* what)
 {
     std::ifstream in(path);

@@ -36,6 +36,10 @@ struct Config {
     // PayFiP `saisie` sent with every operation: T test, X activation (the commune's first
     // real payments), W production. Validated by parse_options.
     std::string payfip_saisie = "T";
+    // The database's data folder when it is on this host: below db_volume_min_free_mb free,
+    // the workers refuse writes (app/storage_guard.h). Empty: not checked.
+    std::string db_volume;
+    unsigned db_volume_min_free_mb = 256;
     bool mail_sender = true; // run the outbox sender thread in `serve`
     bool test_routes = false;
     bool migrate_on_start = false;

@@ -2,6 +2,7 @@
 
 #include "app/commune_cache.h"
 #include "app/log.h"
+#include "app/storage_guard.h"
 #include "http/csrf.h"
 #include "http/error.h"
 #include "security/password.h"
@@ -208,6 +209,11 @@ Outcome dispatch(const Router& router, Services& services,
                 ctx->cookies.push_back(c);
             }
             fallback_layout = ctx->layout();
+            if (req->method() != "GET" && req->method() != "HEAD" && storage_low(services.config))
+                throw http::Error(503,
+                                  "Le serveur manque momentanément de place pour enregistrer : "
+                                  "rien n'a été enregistré. Réessayez dans quelques minutes.",
+                                  60);
             out.response = run(router, *ctx, body, body_too_large);
         }
     } catch (const http::Error& e) {
@@ -237,6 +243,15 @@ Outcome dispatch(const Router& router, Services& services,
             log::warn("rid=" + out.request_id + " database connection lost: " + e.what());
             out.response = view::error_page(fallback_layout, 503);
             out.response.set_header("Retry-After", "5");
+        } else if (db::is_storage_full(e)) {
+            // The operator must make room; the parent is told that nothing was saved.
+            log::error("rid=" + out.request_id + " database storage full (" +
+                       std::to_string(e.getErrorCode()) + "): " + e.what());
+            out.response = view::error_page(
+                fallback_layout, 503,
+                "Le serveur manque momentanément de place pour enregistrer : rien n'a été "
+                "enregistré. Réessayez dans quelques minutes.");
+            out.response.set_header("Retry-After", "60");
         } else {
             log::error("rid=" + out.request_id + " SQL error " + std::to_string(e.getErrorCode()) +
                        ": " + e.what());

@@ -83,6 +83,20 @@ bool is_connection_error(const sql::SQLException& e)
     }
 }
 
+bool is_storage_full(const sql::SQLException& e)
+{
+    switch (e.getErrorCode()) {
+    case 1021: // ER_DISK_FULL
+    case 1114: // ER_RECORD_FILE_FULL: "The table … is full"
+        return true;
+    case 3:    // ER_ERROR_ON_WRITE: "Error writing file … (Errcode: 28 …)"
+    case 1030: // ER_GET_ERRNO: "Got error 28 … from storage engine"
+        return std::string(e.what()).find("28") != std::string::npos;
+    default:
+        return false;
+    }
+}
+
 bool is_duplicate(const sql::SQLException& e)
 {
     return e.getErrorCode() == 1062;

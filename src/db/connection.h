@@ -39,6 +39,9 @@ public:
 
 // True for errors that mean the connection is gone (server down, restarted, timed out).
 bool is_connection_error(const sql::SQLException& e);
+// The server could not write for want of space (a full disk or tablespace): nothing of the
+// statement was kept; the request can be tried again once the operator has made room.
+bool is_storage_full(const sql::SQLException& e);
 // True for a duplicate key (1062).
 bool is_duplicate(const sql::SQLException& e);
 // True for a deadlock / Galera certification conflict (1213) or lock wait timeout (1205).

@@ -74,7 +74,9 @@ Reply Client::perform(const std::string& method, const std::string& path,
 {
     auto* c = static_cast<CURL*>(curl_);
     Reply reply;
-    curl_easy_setopt(c, CURLOPT_URL, Stack::get().url(path).c_str());
+    const auto url =
+        port ? "http://127.0.0.1:" + std::to_string(port) + path : Stack::get().url(path);
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);

@@ -32,6 +32,8 @@ public:
     // Loopback address to connect from ("127.0.0.7"): the client address the portal sees, for
     // the tests of per-address throttles. Empty: the system's choice (127.0.0.1).
     std::string source_address;
+    // Port of the Nginx to talk to; 0: the stack's.
+    int port = 0;
 
     Reply get(const std::string& path);
     Reply post_form(const std::string& path,

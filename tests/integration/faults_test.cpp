@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <latch>
@@ -72,6 +73,72 @@ struct FakeClock {
     }
     FakeClock(const FakeClock&) = delete;
     FakeClock& operator=(const FakeClock&) = delete;
+};
+
+// A second stack whose database lives on a filesystem of its own (a 400 MB tmpfs) that the
+// test can fill; stopped and unmounted at the end, whatever happens.
+struct SmallDiskStack {
+    std::string dir = Stack::get().dir + "-disque";
+    int port = 0;
+    bool mounted = false;
+    SmallDiskStack()
+    {
+        auto& main = Stack::get();
+        std::filesystem::create_directories(dir + "/db");
+        mounted = run("mount -t tmpfs -o size=400m portail-disque " + dir + "/db") == 0;
+        if (!mounted)
+            return;
+        std::string out;
+        BOOST_REQUIRE_MESSAGE(run("PORTS=auto MODE=" + main.mode + " " + main.root +
+                                      "/scripts/stack up " + dir + " 2>&1",
+                                  &out) == 0,
+                              out);
+        std::ifstream env(dir + "/stack.env");
+        for (std::string line; std::getline(env, line);)
+            if (line.rfind("HTTP_PORT=", 0) == 0)
+                port = std::stoi(line.substr(10));
+        BOOST_REQUIRE(port > 0);
+        BOOST_REQUIRE_MESSAGE(run(main.root + "/build/" + main.mode +
+                                      "/portail seed-demo --admin-password-file " + main.dir +
+                                      "/admin-password --config " + dir + "/portail.conf 2>&1",
+                                  &out) == 0,
+                              out);
+    }
+    ~SmallDiskStack()
+    {
+        run(Stack::get().root + "/scripts/stack down " + dir + " >/dev/null 2>&1");
+        if (std::getenv("KEEP_STACK")) // its logs are in dir/log
+            run("cp -r " + dir + "/log " + dir + "-log");
+        if (mounted)
+            run("umount " + dir + "/db");
+        std::filesystem::remove_all(dir);
+    }
+    // Writes zeros until `left_mb` MiB are left.
+    void fill(long left_mb) const
+    {
+        const long count = free_kb() / 1024 - left_mb;
+        run("dd if=/dev/zero of=" + dir + "/db/filler bs=1M count=" + std::to_string(count) +
+            " >/dev/null 2>&1");
+    }
+    void make_room() const { std::filesystem::remove(dir + "/db/filler"); }
+    long free_kb() const
+    {
+        std::string out;
+        run("df -k --output=avail " + dir + "/db | tail -1", &out);
+        return std::stol(out);
+    }
+    std::string sql(const std::string& statement) const
+    {
+        std::string out;
+        run("mariadb --no-defaults -N -B --socket=" + dir + "/mysql.sock -uroot portail -e \"" +
+                statement + "\" 2>&1",
+            &out);
+        while (!out.empty() && out.back() == '\n')
+            out.pop_back();
+        return out;
+    }
+    SmallDiskStack(const SmallDiskStack&) = delete;
+    SmallDiskStack& operator=(const SmallDiskStack&) = delete;
 };
 
 // Starts the workers again at the end of a test that killed them, even a failed one.
@@ -318,6 +385,94 @@ BOOST_AUTO_TEST_CASE(clock_jumps_around_deadlines_keep_the_rules_right)
     refused(attempt(autumn), "dimanche 31 octobre 2027 à 2h30");
     BOOST_TEST(rows_of(autumn) == "1"); // the cancelled row, not booked again
     BOOST_TEST(status_of(autumn, kid) != "booked");
+}
+
+// The database's disk fills up (its stack's workers watch it: db-volume, 64 MiB minimum).
+// Writes are refused with a French 503 and Retry-After before MariaDB itself runs out (it
+// aborts when InnoDB cannot finish a statement), pages keep being read, the database stays
+// up; once room is made the same write succeeds and every table checks clean.
+BOOST_AUTO_TEST_CASE(a_full_database_disk_refuses_writes_clearly_and_corrupts_nothing)
+{
+    SmallDiskStack disk;
+    if (!disk.mounted) {
+        BOOST_WARN_MESSAGE(false, "cannot mount a tmpfs here (not root?): disk-full test skipped");
+        return;
+    }
+    Client parent;
+    parent.port = disk.port;
+    same_origin(parent);
+    const auto csrf = parent.csrf_from("/connexion");
+    BOOST_REQUIRE_EQUAL(parent
+                            .post_form("/connexion", {{"csrf", csrf},
+                                                      {"email", "rolf.fictif@example.org"},
+                                                      {"mot_de_passe", admin_password}})
+                            .status,
+                        303);
+    const auto family = disk.sql("SELECT family_id FROM parent_account WHERE email = "
+                                 "'rolf.fictif@example.org'");
+    const auto documents = [&] {
+        return disk.sql("SELECT COUNT(*) FROM family_document WHERE family_id = " + family);
+    };
+    // A 3 MB proof: the table must grow to take it.
+    std::string pdf = "%PDF-1.4\n";
+    while (pdf.size() < 3 * 1024 * 1024)
+        pdf += "% justificatif scanné, ligne de remplissage pour grossir le fichier\n";
+    pdf += "%%EOF\n";
+    const auto upload = [&] {
+        const std::string boundary = "----portail-disque-4e1";
+        std::string body;
+        const std::vector<std::pair<std::string, std::string>> fields = {
+            {"csrf", parent.csrf_from("/famille/justificatifs")},
+            {"type", "insurance"},
+            {"membre", ""},
+            {"valable_jusqu_au", "2030-12-31"}};
+        for (const auto& [name, value] : fields)
+            body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+                    "\"\r\n\r\n" + value + "\r\n";
+        body += "--" + boundary +
+                "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"a.pdf\"\r\n"
+                "Content-Type: application/pdf\r\n\r\n" +
+                pdf + "\r\n--" + boundary + "--\r\n";
+        return parent.post_raw("/famille/justificatifs",
+                               "multipart/form-data; boundary=" + boundary, body);
+    };
+    const auto before = documents();
+
+    disk.fill(10);
+    BOOST_TEST_MESSAGE("disk nearly full: " << disk.free_kb() / 1024 << " MiB left");
+    BOOST_REQUIRE(disk.free_kb() < 20 * 1024);
+    // The workers look at the disk once a second.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    for (int i = 0; i < 3; ++i) {
+        const auto r = upload();
+        BOOST_TEST(r.status == 503, "upload on a full disk: " << r.status);
+        BOOST_TEST(r.header("retry-after") == "60");
+        BOOST_TEST(shows(r.body, "manque momentanément de place"));
+        BOOST_TEST(shows(r.body, "rien n'a été enregistré"));
+    }
+    BOOST_TEST(documents() == before);
+    // Reading goes on.
+    for (const char* page : {"/famille", "/famille/dossier", "/famille/planning", "/facturation"})
+        BOOST_TEST(parent.get(page).status == 200, page);
+
+    BOOST_TEST(disk.sql("SELECT 1") == "1"); // the database never stopped
+    BOOST_TEST(parent.get("/famille").status == 200);
+
+    disk.make_room();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto after = upload();
+    BOOST_TEST(after.status == 303, "upload once room is made: " << after.status);
+    BOOST_TEST(std::stol(documents()) == std::stol(before) + 1);
+    BOOST_TEST(disk.sql("SELECT LENGTH(data) FROM family_document WHERE family_id = " + family +
+                        " ORDER BY id DESC LIMIT 1") == std::to_string(pdf.size()));
+    // Every table checks clean.
+    const auto tables = disk.sql(
+        "SELECT GROUP_CONCAT(table_name) FROM information_schema.tables WHERE table_schema = "
+        "'portail' AND table_type = 'BASE TABLE'");
+    const auto check = disk.sql("CHECK TABLE " + tables);
+    BOOST_TEST(!contains(check, "error"), check.substr(0, 500));
+    BOOST_TEST(!contains(check, "corrupt"), check.substr(0, 500));
+    BOOST_TEST(count_of(check, "\tOK") >= 30u, check.substr(0, 300));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
