@@ -63,11 +63,13 @@ Values values_of(const db::Regie& r)
             {"guichet", r.office_text}};
 }
 
-void add_regie_form(ctemplate::TemplateDictionary& d, const std::string& action,
+// An include dictionary does not see its parent's values: the CSRF token is set here too.
+void add_regie_form(app::Context& ctx, ctemplate::TemplateDictionary& d, const std::string& action,
                     const std::string& submit, const Values& v, const Errors& errors)
 {
     auto* form = d.AddIncludeDictionary("REGIE_FORM");
     form->SetFilename("gestion/billing_regie_form.tpl");
+    form->SetValue("CSRF", ctx.csrf());
     form->SetValue("FORM_ACTION", action);
     form->SetValue("SUBMIT", submit);
     for (const auto& [name, value] : v) {
@@ -180,7 +182,7 @@ http::Response render_list(app::Context& ctx, const Values& form_values, const E
                 choice->ShowSection("CHOICE_SELECTED");
         }
     }
-    add_regie_form(d, "/gestion/regies", "Créer la régie", form_values, errors);
+    add_regie_form(ctx, d, "/gestion/regies", "Créer la régie", form_values, errors);
     return page.render(ctx.layout(), status);
 }
 
@@ -190,7 +192,7 @@ http::Response render_regie(app::Context& ctx, const db::Regie& regie, const Val
     view::Page page("gestion/billing_regie.tpl", "Régie « " + regie.name + " »");
     auto& d = page.dict();
     d.SetValue("NAME", regie.name);
-    add_regie_form(d, regie_url(regie.id), "Enregistrer les modifications", values, errors);
+    add_regie_form(ctx, d, regie_url(regie.id), "Enregistrer les modifications", values, errors);
     return page.render(ctx.layout(), status);
 }
 

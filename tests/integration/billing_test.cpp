@@ -429,6 +429,30 @@ BOOST_AUTO_TEST_CASE(concurrent_runs_number_without_gaps_or_duplicates)
     }
 }
 
+// The régie form is an included template: it once rendered an empty CSRF token (found by
+// wapiti, scripts/scan), so a régie could not be created or changed from a browser.
+BOOST_AUTO_TEST_CASE(the_regie_forms_carry_the_csrf_token)
+{
+    auto admin = logged_admin();
+    const auto regie = create_regie(*admin, unique_name("Regie formulaire "));
+    const std::string empty_token = "name=\"csrf\" value=\"\"";
+    const auto list = admin->get("/gestion/regies");
+    BOOST_REQUIRE_EQUAL(list.status, 200);
+    BOOST_TEST(contains(list.body, "action=\"/gestion/regies\""));
+    BOOST_TEST(!contains(list.body, empty_token));
+    const auto page = admin->get("/gestion/regies/" + regie.id);
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(!contains(page.body, empty_token));
+    // Re-shown with its errors, the form still carries the token.
+    const auto wrong = admin->post_form(
+        "/gestion/regies/" + regie.id,
+        {{"csrf", admin->csrf_from("/gestion/regies")}, {"nom", ""}, {"prefixe_facture", "?"}});
+    BOOST_TEST(wrong.status == 400);
+    BOOST_TEST(!contains(wrong.body, empty_token));
+    BOOST_TEST(contains(wrong.body,
+                        "name=\"csrf\" value=\"" + admin->csrf_from("/gestion/regies") + "\""));
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_roles_and_other_communes)
 {
     auto admin = logged_admin();
