@@ -8,24 +8,33 @@
 #include <ctime>
 #include <string>
 
-namespace app::log {
+namespace app::log
+{
 
-namespace {
+namespace
+{
 std::atomic<Level> current{Level::Info};
 
 const char* name(Level level)
 {
     switch (level) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warn: return "warn";
-    case Level::Error: return "error";
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Warn:
+        return "warn";
+    case Level::Error:
+        return "error";
     }
     return "?";
 }
 } // namespace
 
-void set_level(Level level) { current = level; }
+void set_level(Level level)
+{
+    current = level;
+}
 
 bool parse_level(std::string_view text, Level& out)
 {
@@ -37,7 +46,28 @@ bool parse_level(std::string_view text, Level& out)
     return false;
 }
 
-bool enabled(Level level) { return level >= current.load(); }
+bool enabled(Level level)
+{
+    return level >= current.load();
+}
+
+std::string one_line(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[u >> 4];
+            out += hex[u & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
 
 void write(Level level, std::string_view text)
 {
@@ -45,18 +75,19 @@ void write(Level level, std::string_view text)
         return;
     const auto now = std::chrono::system_clock::now();
     const auto secs = std::chrono::system_clock::to_time_t(now);
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        now.time_since_epoch()).count() % 1000;
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+        1000;
     std::tm tm{};
     gmtime_r(&secs, &tm);
     char stamp[96];
-    std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ ",
-                  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                  tm.tm_sec, static_cast<int>(ms));
+    std::snprintf(stamp, sizeof stamp, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms));
     std::string line = stamp;
     line += name(level);
     line += ' ';
-    line += text;
+    line += one_line(text);
     line += '\n';
     // One write() per line keeps lines whole across threads without a lock.
     const char* p = line.data();
