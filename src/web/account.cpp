@@ -450,6 +450,10 @@ http::Response reset_submit(app::Context& ctx)
     // The link came by mail: the address is proven, the account is confirmed.
     db::confirm_account(ctx.db(), ctx.commune.id, row->account_id);
     db::delete_account_sessions(ctx.db(), db::SessionKind::Parent, row->account_id);
+    // Whoever reads the mailbox owns the account: failed logins (maybe someone else's, to
+    // lock it) no longer keep the owner out.
+    if (const auto account = db::find_account(ctx.db(), ctx.commune.id, row->account_id))
+        db::throttle_clear(ctx.db(), bucket(ctx, "login-account", account->email));
     tx.commit();
     return message_page(ctx, "Mot de passe modifié",
                         "Votre nouveau mot de passe est enregistré et toutes vos sessions ont été "

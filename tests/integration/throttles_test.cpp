@@ -181,4 +181,33 @@ BOOST_AUTO_TEST_CASE(existing_and_unknown_emails_take_the_same_time)
     BOOST_TEST(rk - ru < 50.0);
 }
 
+// Five failed logins lock an account for 15 minutes — anyone knowing the email can do that to
+// a parent. The owner, who reads the mailbox, gets in again at once through a password reset.
+BOOST_AUTO_TEST_CASE(a_password_reset_unlocks_a_locked_account)
+{
+    auto agent = logged_admin();
+    auto parent = make_parent(*agent, {1, "Verrou"});
+    auto attacker = from("127.0.0.40");
+    for (int i = 0; i < 5; ++i)
+        BOOST_TEST(login(*attacker, parent.email, "je devine").status == 200);
+    auto owner = from("127.0.0.41");
+    check_throttled(login(*owner, parent.email, good_password), "locked account");
+
+    BOOST_REQUIRE_EQUAL(forgot(*owner, parent.email).status, 200);
+    const auto mails = wait_for_mails(parent.email, 2); // the confirmation, then the reset
+    BOOST_REQUIRE_EQUAL(mails.size(), 2u);
+    std::string link;
+    for (const auto& m : mails)
+        if (const auto l = link_in(m, "/compte/reinitialiser?jeton="); !l.empty())
+            link = path_of(l);
+    BOOST_REQUIRE(!link.empty());
+    const auto csrf = owner->csrf_from(link);
+    const std::string fresh = "un nouveau mot de passe pour la cantine";
+    const auto reset = owner->post_form(
+        link, {{"csrf", csrf}, {"mot_de_passe", fresh}, {"mot_de_passe_confirmation", fresh}});
+    BOOST_TEST(reset.status == 200);
+    BOOST_TEST(contains(reset.body, "Votre nouveau mot de passe est enregistré"));
+    BOOST_TEST(login(*owner, parent.email, fresh).status == 303);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
