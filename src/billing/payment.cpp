@@ -117,6 +117,10 @@ StartResult start_payment(db::Connection& conn, payment::Provider& provider,
     // An operation of this invoice still pending after its 15 minutes (its notification lost,
     // or late by hours, and out of the poller's reach): ask the service what became of it
     // before opening another, so that a parent who did pay is not sent to pay twice.
+    // Only for the family's own invoice: nobody makes the portal ask about another's.
+    if (!db::load_family_invoice(conn, request.commune_id, request.family_id, request.invoice_id,
+                                 false))
+        return {Status::NotFound, {}, {}};
     for (const auto& idop : db::expired_pending_operations(conn, request.invoice_id))
         settle(conn, provider, request.commune_id, idop, request.request_id);
     db::Transaction tx(conn);

@@ -331,6 +331,35 @@ BOOST_AUTO_TEST_CASE(notification_late_by_hours_counts_the_payment_once)
     BOOST_TEST(mails_to(f.email).size() == 1u);
 }
 
+// Notifications held, then delivered newest first (the simulator's reorder switch): each
+// operation is settled on its own, whatever the order, and each payment counted once.
+BOOST_AUTO_TEST_CASE(reordered_notifications_settle_each_invoice_right)
+{
+    const auto f = make_family("Ordre");
+    const auto first = add_invoice(f, 1500);
+    const auto second = add_invoice(f, 2500);
+    auto c = login(f.email);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_reorder=1"), 200);
+    const auto paid = pay(*c, first);
+    const auto refused = pay(*c, second);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + paid + "&action=pay"), 200);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + refused + "&action=refuse"), 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    BOOST_TEST(op_status(paid) == "pending");
+    BOOST_TEST(op_status(refused) == "pending");
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/release"), 200);
+    BOOST_TEST(
+        eventually([&] { return op_status(paid) == "paid" && op_status(refused) == "refused"; }));
+    BOOST_TEST(invoice_state(first) == "payee 1500");
+    BOOST_TEST(invoice_state(second) == "a_payer 0");
+    BOOST_TEST(payments_of(first) == "1");
+    BOOST_TEST(payments_of(second) == "0");
+    // The poller coming after them changes nothing.
+    BOOST_TEST(Stack::get().portail("settle-payments --min-age 0") == 0);
+    BOOST_TEST(payments_of(first) == "1");
+    BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<")); // the second one
+}
+
 BOOST_AUTO_TEST_CASE(forged_notifications_change_nothing)
 {
     const auto a = make_family("Forge");
