@@ -27,16 +27,6 @@ namespace
 
 using Clock = std::chrono::steady_clock;
 
-bool process_gone(int pid)
-{
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    if (!stat)
-        return true;
-    std::string id, name, state;
-    stat >> id >> name >> state;
-    return state == "Z" || state == "X";
-}
-
 // Arms a test hook of the workers (src/db/test_hooks.h) for the life of the object.
 struct Hook {
     std::filesystem::path file;

@@ -66,16 +66,6 @@ struct SecondWorker {
     SecondWorker& operator=(const SecondWorker&) = delete;
 };
 
-bool process_gone(int pid)
-{
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    if (!stat)
-        return true;
-    std::string id, name, state;
-    stat >> id >> name >> state;
-    return state == "Z" || state == "X";
-}
-
 std::string file_text(const std::string& path)
 {
     std::ifstream in(path);

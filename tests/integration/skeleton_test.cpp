@@ -29,22 +29,6 @@ void check_no_leak(const Reply& r)
         BOOST_TEST(!contains(r.body, word), "response leaks '" << word << "'");
 }
 
-char process_state(int pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string stat;
-    if (!std::getline(in, stat))
-        return 'X';
-    const auto close = stat.rfind(')');
-    return close == std::string::npos || close + 2 >= stat.size() ? 'X' : stat[close + 2];
-}
-
-bool process_gone(int pid)
-{
-    const char s = process_state(pid);
-    return s == 'X' || s == 'Z';
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(skeleton)

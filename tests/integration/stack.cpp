@@ -10,9 +10,11 @@
 #include <stdexcept>
 #include <sys/wait.h>
 
-namespace itest {
+namespace itest
+{
 
-namespace {
+namespace
+{
 Stack* current = nullptr;
 
 std::string shell_quote(const std::string& s)
@@ -133,17 +135,20 @@ struct StackFixture {
         current = &stack;
         std::ofstream(stack.dir + "/admin-password") << admin_password << "\n";
         std::string out;
-        if (stack.portail("seed-demo --admin-password-file " + shell_quote(stack.dir + "/admin-password") +
-                              " --codes-file " + shell_quote(stack.dir + "/demo-codes.txt"),
+        if (stack.portail("seed-demo --admin-password-file " +
+                              shell_quote(stack.dir + "/admin-password") + " --codes-file " +
+                              shell_quote(stack.dir + "/demo-codes.txt"),
                           &out) != 0)
             throw std::runtime_error("seed-demo failed: " + out);
         if (stack.portail("create-commune --slug autreville --name Autreville --host " +
-                              std::string(other_host) + " --if-missing", &out) != 0)
+                              std::string(other_host) + " --if-missing",
+                          &out) != 0)
             throw std::runtime_error("create-commune failed: " + out);
         if (stack.portail("create-agent --commune autreville --email " +
                               std::string(other_agent_email) +
                               " --name 'Agent Autreville' --role administrateur --if-missing"
-                              " --password-file " + shell_quote(stack.dir + "/admin-password"),
+                              " --password-file " +
+                              shell_quote(stack.dir + "/admin-password"),
                           &out) != 0)
             throw std::runtime_error("create-agent failed: " + out);
     }
@@ -157,5 +162,18 @@ struct StackFixture {
 };
 
 BOOST_TEST_GLOBAL_FIXTURE(StackFixture);
+
+bool process_gone(int pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat;
+    if (!std::getline(in, stat))
+        return true;
+    // "pid (name) S …": the name may hold spaces and parentheses; the state follows the last ')'.
+    const auto close = stat.rfind(')');
+    const char state =
+        close == std::string::npos || close + 2 >= stat.size() ? 'X' : stat[close + 2];
+    return state == 'X' || state == 'Z';
+}
 
 } // namespace itest

@@ -6,14 +6,15 @@
 #include <map>
 #include <string>
 
-namespace itest {
+namespace itest
+{
 
 struct Stack {
     std::string dir;
-    std::string root;     // the repository
+    std::string root; // the repository
     int http_port = 0;
-    int sim_port = 0;     // the PayFiP simulator
-    std::string mode;     // release or asan
+    int sim_port = 0; // the PayFiP simulator
+    std::string mode; // release or asan
     std::map<std::string, std::string> env;
 
     static Stack& get();
@@ -37,6 +38,9 @@ inline const char* admin_email = "admin@caumont-sur-durance.fr";
 inline const char* admin_password = "motdepasse-admin-demo";
 inline const char* other_host = "autreville.test";
 inline const char* other_agent_email = "agent@autreville.test";
+
+// Whether the process is gone (or a zombie not yet reaped).
+bool process_gone(int pid);
 
 // Runs a shell command, returns exit status; output captured when `output` is not null.
 int run(const std::string& command, std::string* output = nullptr);
