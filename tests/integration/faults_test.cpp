@@ -90,7 +90,8 @@ struct SmallDiskStack {
         BOOST_REQUIRE(port > 0);
         BOOST_REQUIRE_MESSAGE(run(main.root + "/build/" + main.mode +
                                       "/portail seed-demo --admin-password-file " + main.dir +
-                                      "/admin-password --config " + dir + "/portail.conf 2>&1",
+                                      "/admin-password --codes-file " + dir +
+                                      "/demo-codes.txt --config " + dir + "/portail.conf 2>&1",
                                   &out) == 0,
                               out);
     }
