@@ -73,6 +73,16 @@ struct SmallDiskStack {
     bool mounted = false;
     SmallDiskStack()
     {
+        // A constructor that throws gets no destructor call: clean up here then.
+        try {
+            start();
+        } catch (...) {
+            stop();
+            throw;
+        }
+    }
+    void start()
+    {
         auto& main = Stack::get();
         std::filesystem::create_directories(dir + "/db");
         mounted = run("mount -t tmpfs -o size=400m portail-disque " + dir + "/db") == 0;
@@ -95,7 +105,8 @@ struct SmallDiskStack {
                                   &out) == 0,
                               out);
     }
-    ~SmallDiskStack()
+    ~SmallDiskStack() { stop(); }
+    void stop()
     {
         run(Stack::get().root + "/scripts/stack down " + dir + " >/dev/null 2>&1");
         if (std::getenv("KEEP_STACK")) // its logs are in dir/log
