@@ -171,7 +171,7 @@ std::string invoice_total(const std::string& regie, const Family& f)
 
 std::string year()
 {
-    return sql("SELECT YEAR(UTC_DATE())");
+    return std::to_string(paris_today().year);
 }
 
 } // namespace

@@ -43,11 +43,10 @@ std::vector<std::string> lines(const std::string& text)
     return out;
 }
 
-// A date `days` from today (UTC), "YYYY-MM-DD".
+// A date `days` from today (Paris), "YYYY-MM-DD".
 std::string days_from_today(int days)
 {
-    return sql("SELECT DATE_FORMAT(UTC_DATE() + INTERVAL " + std::to_string(days) +
-               " DAY, '%Y-%m-%d')");
+    return paris_date_after(days);
 }
 
 // Step 1 (agent, through the back office): a family with a guardian and `children` children;

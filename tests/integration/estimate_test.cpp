@@ -20,18 +20,6 @@ using namespace itest;
 namespace
 {
 
-domain::Date paris_today()
-{
-    return domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-}
-
-std::string iso(domain::Date d)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 struct Setup {
     std::string regie;
     std::string activity;

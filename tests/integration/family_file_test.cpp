@@ -79,10 +79,7 @@ std::string caumont_id()
 // "YYYY-12-31" of next year: a validity date always in the future.
 std::string next_year_end()
 {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    ::gmtime_r(&now, &tm);
-    return std::to_string(tm.tm_year + 1900 + 1) + "-12-31";
+    return std::to_string(paris_today().year + 1) + "-12-31";
 }
 
 // --- multipart ---------------------------------------------------------------------------

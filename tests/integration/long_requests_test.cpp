@@ -718,7 +718,9 @@ BOOST_AUTO_TEST_CASE(roster_shows_health_to_the_right_roles_and_attendance_locks
 
     // The lock: an occurrence of last month, locked since the 1st of this month.
     LockDayGuard guard(caumont());
-    const auto last_month = sql("SELECT DATE_FORMAT(UTC_DATE() - INTERVAL 1 MONTH, '%Y-%m-15')");
+    const auto today = paris_today();
+    const auto last_month = iso({today.month == 1 ? today.year - 1 : today.year,
+                                 today.month == 1 ? 12 : today.month - 1, 15});
     const auto past = make_activity(3, true, "automatic", last_month, last_month);
     const auto old = make_occurrence(past, last_month);
     sql("INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status, queued_at,"

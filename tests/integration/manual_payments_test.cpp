@@ -154,18 +154,6 @@ std::string pdf_text(const std::string& pdf)
     return text;
 }
 
-domain::Date paris_today()
-{
-    return domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-}
-
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 // The CSV line holding `needle`, "" when none does.
 std::string csv_line(const std::string& csv, const std::string& needle)
 {

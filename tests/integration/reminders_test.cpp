@@ -19,25 +19,16 @@ std::string sql(const std::string& statement)
     return Stack::get().sql(statement);
 }
 
+// Dates in Paris, as the portal reckons "next week" (the machine's clock is UTC: from 22:00 or
+// 23:00 UTC on a Sunday, it is already Monday in Paris).
 std::string date_after(int days)
 {
-    // The stack's clock is this machine's; Paris and UTC agree on the date except around
-    // midnight, which the one-day margins below absorb.
-    const std::time_t t = std::time(nullptr) + static_cast<std::time_t>(days) * 86400;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-    return text;
+    return paris_date_after(days);
 }
 
 int days_to_next_monday()
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    const int iso = tm.tm_wday == 0 ? 7 : tm.tm_wday; // 1 = Monday
-    return 8 - iso;
+    return 8 - domain::weekday(paris_today());
 }
 
 struct Setup {
@@ -154,10 +145,7 @@ BOOST_AUTO_TEST_CASE(no_reminder_while_the_deadline_is_far_away)
     BOOST_TEST(Stack::get().portail("send-reminders", &out) == 0, out);
     // Next Monday's deadline is that Monday: more than 48 hours away except on Saturday and
     // Sunday, when it is within reach and the family is rightly reminded.
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    if (tm.tm_wday >= 1 && tm.tm_wday <= 5)
+    if (domain::weekday(paris_today()) <= 5)
         BOOST_TEST(reminded_rows(s) == 0);
 }
 

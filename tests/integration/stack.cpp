@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -162,6 +163,23 @@ struct StackFixture {
 };
 
 BOOST_TEST_GLOBAL_FIXTURE(StackFixture);
+
+domain::Date paris_today()
+{
+    return domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
+}
+
+std::string iso(domain::Date day)
+{
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.year, day.month, day.day);
+    return text;
+}
+
+std::string paris_date_after(int days)
+{
+    return iso(domain::add_days(paris_today(), days));
+}
 
 bool process_gone(int pid)
 {

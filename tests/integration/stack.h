@@ -3,6 +3,8 @@
 // and a second commune, and stopped at the end even when tests fail.
 #pragma once
 
+#include "domain/time.h"
+
 #include <map>
 #include <string>
 
@@ -44,5 +46,13 @@ bool process_gone(int pid);
 
 // Runs a shell command, returns exit status; output captured when `output` is not null.
 int run(const std::string& command, std::string* output = nullptr);
+
+// Today in Europe/Paris, the date every rule a parent sees uses (the machine's clock is UTC:
+// from 22:00 or 23:00 UTC, Paris is already on the next day).
+domain::Date paris_today();
+// "YYYY-MM-DD".
+std::string iso(domain::Date day);
+// The Paris date `days` after today (before it when negative), "YYYY-MM-DD".
+std::string paris_date_after(int days);
 
 } // namespace itest
