@@ -20,7 +20,11 @@ std::optional<std::int64_t> queued_for_ms(std::string_view queued_at, std::int64
             return std::nullopt;
         ms = ms * 10 + (c - '0');
     }
-    return ms < now_ms ? now_ms - ms : 0;
+    if (ms >= now_ms)
+        return 0;
+    if (now_ms - ms > longest_plausible_wait_ms)
+        return std::nullopt;
+    return now_ms - ms;
 }
 
 std::int64_t now_epoch_ms()
