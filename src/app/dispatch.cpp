@@ -267,6 +267,16 @@ Outcome dispatch(const Router& router, Services& services,
                 "Le serveur manque momentanément de place pour enregistrer : rien n'a été "
                 "enregistré. Réessayez dans quelques minutes.");
             out.response.set_header("Retry-After", "60");
+        } else if (db::is_retryable(e)) {
+            // Still losing to other writers after the transaction's retries (a rush on one
+            // day, two Galera nodes writing the same row): rolled back, a designed 503.
+            log::warn("rid=" + out.request_id + " SQL error " + std::to_string(e.getErrorCode()) +
+                      " after retries (contention): 503");
+            out.response = view::error_page(
+                fallback_layout, 503,
+                "Trop de demandes au même moment : la vôtre n'a pas abouti et rien n'a été "
+                "enregistré. Réessayez dans quelques secondes.");
+            out.response.set_header("Retry-After", "2");
         } else {
             log::error("rid=" + out.request_id + " SQL error " + std::to_string(e.getErrorCode()) +
                        ": " + e.what());

@@ -355,6 +355,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
     // Booking row and counters written, not committed: the test of a worker killed here
     // (faults suite) proves the database keeps neither.
     db::test_hook("booking-before-commit");
+    db::test_conflict("booking-conflict");
     tx.commit();
     return r;
 }

@@ -166,6 +166,41 @@ BOOST_AUTO_TEST_CASE(worker_killed_between_update_and_commit_keeps_no_booking,
     BOOST_TEST(rows_of(occurrence) == "1");
 }
 
+// A booking that keeps losing to other writers (the server's 1213: a deadlock, or Galera's
+// certification conflict when two nodes write the same day) is tried again whole, and after
+// the last try the parent gets the designed 503, never a 500; nothing of it is kept.
+BOOST_AUTO_TEST_CASE(a_booking_losing_every_conflict_gets_the_designed_503_and_keeps_nothing,
+                     *boost::unit_test::precondition(workers_have_hooks))
+{
+    auto agent = logged_admin();
+    auto parent = make_parent(*agent, {1, "Conflit"});
+    const auto& kid = parent.children.front();
+    const auto occurrence = single_occurrence(spec(5));
+    {
+        Hook hook("booking-conflict");
+        const auto lost = book(parent, kid, occurrence);
+        BOOST_TEST(lost.status == 503);
+        BOOST_TEST(lost.header("retry-after") == "2");
+        BOOST_TEST(shows(lost.body, "Trop de demandes au même moment"), lost.body.substr(0, 300));
+        BOOST_TEST(shows(lost.body, "rien n&#39;a été enregistré"));
+        BOOST_TEST(result_of(lost).empty());
+    }
+    BOOST_TEST(rows_of(occurrence) == "0");
+    BOOST_TEST(counters(occurrence) == "0 0");
+    // Every try was made: the worker logged the last one's error as contention.
+    std::string log;
+    run("grep -c 'SQL error 1213 after retries (contention): 503' " + Stack::get().dir +
+            "/log/portail.log",
+        &log);
+    BOOST_TEST(std::stoi(log.empty() ? "0" : log) >= 1);
+
+    // Once the conflicts are over, the same request books once.
+    const auto again = book(parent, kid, occurrence);
+    BOOST_TEST(result_of(again) == "reserve");
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(counters(occurrence) == "1 0");
+}
+
 // Parents book while MariaDB is stopped and started again. Every answer is the booking's
 // result or the designed 503 (French, Retry-After), bookings resume within 10 s of the
 // database being back, and every booking answered as done exists exactly once.
