@@ -251,6 +251,9 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
                                           std::int64_t child_id, const std::string& first,
                                           const std::string& last)
 {
+    // In the order of ix_occurrence_day (day, then occurrence): no temporary table and sort
+    // as ORDER BY a.name needed. Read by position: a lookup by name upper-cases the name and
+    // scans the columns, for every value of every row (Connector/C++ 1.1).
     auto& st = conn.prepare(
         "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"
         " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel,"
@@ -260,7 +263,7 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
         " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"
         " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
         " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
-        " ORDER BY o.day, a.name");
+        " ORDER BY o.day, o.id");
     st.setInt64(1, child_id);
     st.setInt64(2, child_id);
     st.setInt64(3, commune_id);
@@ -270,19 +273,19 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
     std::vector<PlanningEntry> out;
     while (rs->next()) {
         PlanningEntry e;
-        e.occurrence_id = rs->getInt64("id");
-        e.activity_id = rs->getInt64("activity_id");
-        e.day = rs->getString("d");
-        e.capacity = rs->getInt("capacity");
-        e.booked = rs->getInt("booked");
-        e.waiting = rs->getInt("waiting");
-        e.closed = rs->getBoolean("closed");
-        if (!rs->isNull("status"))
-            e.status = parse_booking_status(rs->getString("status"));
-        e.late_cancel = rs->getBoolean("late_cancel");
-        e.attendance = rs->getString("attendance");
-        e.offer_expires_at = rs->getString("offer_expires");
-        out.push_back(e);
+        e.occurrence_id = rs->getInt64(1);
+        e.activity_id = rs->getInt64(2);
+        e.day = rs->getString(3);
+        e.capacity = rs->getInt(4);
+        e.booked = rs->getInt(5);
+        e.waiting = rs->getInt(6);
+        e.closed = rs->getBoolean(7);
+        if (!rs->isNull(8))
+            e.status = parse_booking_status(rs->getString(8));
+        e.late_cancel = rs->getBoolean(9);
+        e.attendance = rs->getString(10);
+        e.offer_expires_at = rs->getString(11);
+        out.push_back(std::move(e));
     }
     return out;
 }
