@@ -107,5 +107,10 @@ struct PlanningEntry {
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,
                                           const std::string& last);
+// The same for every activity, active or not (the caller knows which are active: the planning
+// from its copy of the commune's activities, app/commune_data.h), without reading activity.
+std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id,
+                                       std::int64_t child_id, const std::string& first,
+                                       const std::string& last);
 
 } // namespace db

@@ -367,9 +367,9 @@ http::Response planning_page(app::Context& ctx)
     for (std::size_t i = 0; i < commune->activities.size(); ++i)
         if (commune->activities[i].active)
             by_id.emplace(commune->activities[i].id, std::pair{&commune->activities[i], i});
-    // In day order, as the calendar is written.
+    // In day order, as the calendar is written; those of inactive activities are skipped.
     const auto entries =
-        db::child_planning(ctx.db(), ctx.commune.id, child->id, iso(first), iso(last));
+        db::child_month(ctx.db(), ctx.commune.id, child->id, iso(first), iso(last));
     const auto kid = booking_child(ctx, family, *child);
     const auto pre = booking_prerequisites(ctx, family, child->id);
     const auto now = now_epoch();
@@ -400,10 +400,10 @@ http::Response planning_page(app::Context& ctx)
             shown.clear();
             for (; next_entry < entries.size() && entries[next_entry].day == key; ++next_entry) {
                 const auto& e = entries[next_entry];
-                any = true;
                 const auto a = by_id.find(e.activity_id);
                 if (a == by_id.end())
-                    continue;
+                    continue; // an inactive activity
+                any = true;
                 auto state = booking::cell_state(*a->second.first, e, kid, pre, now);
                 if (state.state == booking::CellState::NotEligible && !e.status)
                     continue; // activities the child cannot attend are not listed
@@ -418,7 +418,9 @@ http::Response planning_page(app::Context& ctx)
         }
         calendar.week_end();
     }
-    d.SetValue("CALENDAR", calendar.take());
+    // Not copied into the dictionary: it outlives the expansion.
+    const auto rows = calendar.take();
+    d.SetValueWithoutCopy("CALENDAR", rows);
     return page.render(layout);
 }
 
