@@ -448,26 +448,28 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
     auto rs = query(st);
     std::vector<domain::FactRow> out;
     while (rs->next()) {
+        // By position (booking_columns' order): a lookup by name upper-cases the name and
+        // scans the columns, for every value of every row (Connector/C++ 1.1).
         domain::FactRow r;
-        r.kind = std::string(rs->getString("kind")) == "booking" ? domain::FactKind::Booking
-                                                                 : domain::FactKind::Attendance;
-        r.source_id = rs->getInt64("source_id");
-        r.family_id = rs->getInt64("family_id");
-        r.child_id = rs->getInt64("child_id");
-        r.child_name = rs->getString("child_name");
-        r.activity_id = rs->getInt64("activity_id");
-        r.activity_name = rs->getString("activity_name");
-        r.day = date_of(rs->getString("d"));
+        r.kind = std::string(rs->getString(1)) == "booking" ? domain::FactKind::Booking
+                                                            : domain::FactKind::Attendance;
+        r.source_id = rs->getInt64(2);
+        r.family_id = rs->getInt64(3);
+        r.child_id = rs->getInt64(4);
+        r.child_name = rs->getString(5);
+        r.activity_id = rs->getInt64(6);
+        r.activity_name = rs->getString(7);
+        r.day = date_of(rs->getString(8));
         r.fact.kind = r.kind;
-        r.fact.booking = domain::parse_booking_state(std::string(rs->getString("booking")))
+        r.fact.booking = domain::parse_booking_state(std::string(rs->getString(9)))
                              .value_or(domain::BookingState::None);
-        r.fact.late_cancel = rs->getBoolean("late_cancel");
-        r.fact.place_taken = rs->getBoolean("place_taken");
-        r.fact.attendance = domain::parse_attendance_state(std::string(rs->getString("attendance")))
+        r.fact.late_cancel = rs->getBoolean(10);
+        r.fact.place_taken = rs->getBoolean(11);
+        r.fact.attendance = domain::parse_attendance_state(std::string(rs->getString(12)))
                                 .value_or(domain::AttendanceState::None);
-        r.fact.without_booking = rs->getBoolean("without_booking");
-        r.fact.closed = rs->getBoolean("closed_day");
-        r.regie_id = rs->isNull("regie_id") ? 0 : rs->getInt64("regie_id");
+        r.fact.without_booking = rs->getBoolean(13);
+        r.fact.closed = rs->getBoolean(14);
+        r.regie_id = rs->isNull(15) ? 0 : rs->getInt64(15);
         out.push_back(std::move(r));
     }
     return out;

@@ -247,20 +247,14 @@ int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t 
     return rs->getInt(1);
 }
 
-std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
-                                          std::int64_t child_id, const std::string& first,
-                                          const std::string& last)
+namespace
 {
-    auto& st = conn.prepare(
-        "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"
-        " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel,"
-        " IFNULL(t.status, '') AS attendance,"
-        " IFNULL(DATE_FORMAT(b.offer_expires_at, '%Y-%m-%d %H:%i:%s'), '') AS offer_expires"
-        " FROM occurrence o JOIN activity a ON a.id = o.activity_id"
-        " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"
-        " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
-        " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
-        " ORDER BY o.day, a.name");
+
+std::vector<PlanningEntry> read_planning(Connection& conn, const std::string& sql,
+                                         std::int64_t commune_id, std::int64_t child_id,
+                                         const std::string& first, const std::string& last)
+{
+    auto& st = conn.prepare(sql);
     st.setInt64(1, child_id);
     st.setInt64(2, child_id);
     st.setInt64(3, commune_id);
@@ -268,23 +262,64 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
     st.setString(5, last);
     auto rs = query(st);
     std::vector<PlanningEntry> out;
+    // By position: a lookup by name upper-cases the name and scans the columns, for every
+    // value of every row (Connector/C++ 1.1).
     while (rs->next()) {
         PlanningEntry e;
-        e.occurrence_id = rs->getInt64("id");
-        e.activity_id = rs->getInt64("activity_id");
-        e.day = rs->getString("d");
-        e.capacity = rs->getInt("capacity");
-        e.booked = rs->getInt("booked");
-        e.waiting = rs->getInt("waiting");
-        e.closed = rs->getBoolean("closed");
-        if (!rs->isNull("status"))
-            e.status = parse_booking_status(rs->getString("status"));
-        e.late_cancel = rs->getBoolean("late_cancel");
-        e.attendance = rs->getString("attendance");
-        e.offer_expires_at = rs->getString("offer_expires");
-        out.push_back(e);
+        e.occurrence_id = rs->getInt64(1);
+        e.activity_id = rs->getInt64(2);
+        e.day = rs->getString(3);
+        e.capacity = rs->getInt(4);
+        e.booked = rs->getInt(5);
+        e.waiting = rs->getInt(6);
+        e.closed = rs->getBoolean(7);
+        if (!rs->isNull(8))
+            e.status = parse_booking_status(rs->getString(8));
+        e.late_cancel = rs->getBoolean(9);
+        e.attendance = rs->getString(10);
+        e.offer_expires_at = rs->getString(11);
+        out.push_back(std::move(e));
     }
     return out;
+}
+
+// The columns of a PlanningEntry, from occurrence o and the child's booking b and attendance
+// t (the child's id twice, then the commune, the first and the last day).
+#define PLANNING_SELECT                                                                            \
+    "SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d, o.capacity, o.booked,"       \
+    " o.waiting, o.closed, b.status, IFNULL(b.late_cancel, 0) AS late_cancel,"                     \
+    " IFNULL(t.status, '') AS attendance,"                                                         \
+    " IFNULL(DATE_FORMAT(b.offer_expires_at, '%Y-%m-%d %H:%i:%s'), '') AS offer_expires"
+#define PLANNING_JOINS                                                                             \
+    " LEFT JOIN booking b ON b.occurrence_id = o.id AND b.child_id = ?"                            \
+    " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
+
+} // namespace
+
+std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id,
+                                       std::int64_t child_id, const std::string& first,
+                                       const std::string& last)
+{
+    // In the order of ix_occurrence_day (day, then occurrence), no join of activity.
+    return read_planning(conn,
+                         PLANNING_SELECT " FROM occurrence o" PLANNING_JOINS
+                                         " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ?"
+                                         " ORDER BY o.day, o.id",
+                         commune_id, child_id, first, last);
+}
+
+std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
+                                          std::int64_t child_id, const std::string& first,
+                                          const std::string& last)
+{
+    // In the order of ix_occurrence_day (day, then occurrence): no temporary table and sort
+    // as ORDER BY a.name needed.
+    return read_planning(conn,
+                         PLANNING_SELECT
+                         " FROM occurrence o JOIN activity a ON a.id = o.activity_id" PLANNING_JOINS
+                         " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
+                         " ORDER BY o.day, o.id",
+                         commune_id, child_id, first, last);
 }
 
 } // namespace db

@@ -102,8 +102,15 @@ struct PlanningEntry {
     std::string attendance;       // present, absent, excused or "" (pointage)
     std::string offer_expires_at; // UTC, while the child's place is offered
 };
+// The child's occurrences of the active activities from `first` to `last` (ISO days), by
+// day then occurrence id, with the child's booking and attendance of each.
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,
                                           const std::string& last);
+// The same for every activity, active or not (the caller knows which are active: the planning
+// from its copy of the commune's activities, app/commune_data.h), without reading activity.
+std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id,
+                                       std::int64_t child_id, const std::string& first,
+                                       const std::string& last);
 
 } // namespace db

@@ -9,28 +9,32 @@ namespace db
 namespace
 {
 
+// The nature: the one activity billed (MIN = MAX under the column's collation is what
+// COUNT(DISTINCT) = 1 said, without a temporary table per invoice), else ''.
 constexpr const char* invoice_columns =
     "i.id, i.regie_id, i.number, DATE_FORMAT(i.issued_on, '%Y-%m-%d') AS issued,"
     " DATE_FORMAT(i.due_on, '%Y-%m-%d') AS due, i.total_cents, i.paid_cents, i.credited_cents,"
     " i.status, i.regie_name, IFNULL(i.payfip_numcli, '') AS numcli,"
-    " (SELECT IF(COUNT(DISTINCT l.activity_name) = 1, MIN(l.activity_name), '')"
+    " (SELECT IF(MIN(l.activity_name) = MAX(l.activity_name), MIN(l.activity_name), '')"
     "  FROM invoice_line l WHERE l.invoice_id = i.id) AS nature";
 
+// By position (invoice_columns' order): a lookup by name upper-cases the name and scans the
+// columns, for every value of every row (Connector/C++ 1.1).
 FamilyInvoice read_invoice(sql::ResultSet& rs)
 {
     FamilyInvoice r;
-    r.id = rs.getInt64("id");
-    r.regie_id = rs.getInt64("regie_id");
-    r.number = rs.getString("number");
-    r.issued_on = rs.getString("issued");
-    r.due_on = rs.getString("due");
-    r.total_cents = rs.getInt64("total_cents");
-    r.paid_cents = rs.getInt64("paid_cents");
-    r.credited_cents = rs.getInt64("credited_cents");
-    r.status = rs.getString("status");
-    r.regie_name = rs.getString("regie_name");
-    r.payfip_numcli = rs.getString("numcli");
-    r.nature = rs.isNull("nature") ? std::string() : std::string(rs.getString("nature"));
+    r.id = rs.getInt64(1);
+    r.regie_id = rs.getInt64(2);
+    r.number = rs.getString(3);
+    r.issued_on = rs.getString(4);
+    r.due_on = rs.getString(5);
+    r.total_cents = rs.getInt64(6);
+    r.paid_cents = rs.getInt64(7);
+    r.credited_cents = rs.getInt64(8);
+    r.status = rs.getString(9);
+    r.regie_name = rs.getString(10);
+    r.payfip_numcli = rs.getString(11);
+    r.nature = rs.isNull(12) ? std::string() : std::string(rs.getString(12));
     if (r.nature.empty())
         r.nature = "Facture";
     return r;
@@ -152,6 +156,42 @@ std::vector<FamilyInvoice> family_invoices(Connection& conn, std::int64_t commun
     std::vector<FamilyInvoice> out;
     while (rs->next())
         out.push_back(read_invoice(*rs));
+    return out;
+}
+
+FamilyInvoicePage family_invoice_page(Connection& conn, std::int64_t commune_id,
+                                      std::int64_t family_id, int offset, int limit)
+{
+    // The window functions count and sum every invoice of the family before the LIMIT; the
+    // nature is looked up for the page's invoices only, outside the derived table.
+    static const std::string sql =
+        "SELECT p.id, p.regie_id, p.number, p.issued, p.due, p.total_cents, p.paid_cents,"
+        " p.credited_cents, p.status, p.regie_name, p.numcli,"
+        " (SELECT IF(MIN(l.activity_name) = MAX(l.activity_name), MIN(l.activity_name), '')"
+        " FROM invoice_line l WHERE l.invoice_id = p.id) AS nature, p.family_count,"
+        " p.family_balance"
+        " FROM (SELECT i.id, i.regie_id, i.number, DATE_FORMAT(i.issued_on, '%Y-%m-%d') AS issued,"
+        " DATE_FORMAT(i.due_on, '%Y-%m-%d') AS due, i.total_cents, i.paid_cents,"
+        " i.credited_cents, i.status, i.regie_name, IFNULL(i.payfip_numcli, '') AS numcli,"
+        " i.issued_on, COUNT(*) OVER () AS family_count,"
+        " SUM(IF(i.status IN ('a_payer', 'transmise'),"
+        " GREATEST(i.total_cents - i.paid_cents - i.credited_cents, 0), 0)) OVER ()"
+        " AS family_balance"
+        " FROM invoice i WHERE i.commune_id = ? AND i.family_id = ?"
+        " ORDER BY i.issued_on DESC, i.id DESC LIMIT ? OFFSET ?) p"
+        " ORDER BY p.issued_on DESC, p.id DESC";
+    auto& st = conn.prepare(sql);
+    st.setInt64(1, commune_id);
+    st.setInt64(2, family_id);
+    st.setInt(3, limit);
+    st.setInt(4, offset);
+    auto rs = query(st);
+    FamilyInvoicePage out;
+    while (rs->next()) {
+        out.count = rs->getInt(13);
+        out.balance = rs->getInt64(14);
+        out.invoices.push_back(read_invoice(*rs));
+    }
     return out;
 }
 

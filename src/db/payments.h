@@ -37,6 +37,17 @@ int count_family_invoices(Connection& conn, std::int64_t commune_id, std::int64_
 // Newest first (issue date, then number).
 std::vector<FamilyInvoice> family_invoices(Connection& conn, std::int64_t commune_id,
                                            std::int64_t family_id, int offset, int limit);
+// The Espace facturation's history in one statement: one page of the family's invoices
+// (newest first, as family_invoices) with the count of all of them and the balance (as
+// family_balance). A page past the last has no invoice, and count and balance 0: ask
+// count_family_invoices then.
+struct FamilyInvoicePage {
+    int count = 0;
+    Cents balance = 0;
+    std::vector<FamilyInvoice> invoices;
+};
+FamilyInvoicePage family_invoice_page(Connection& conn, std::int64_t commune_id,
+                                      std::int64_t family_id, int offset, int limit);
 // What the family still owes: invoices to pay or sent to the Trésor public.
 Cents family_balance(Connection& conn, std::int64_t commune_id, std::int64_t family_id);
 // The family's invoice, locked FOR UPDATE when `lock` (in the caller's transaction).

@@ -151,27 +151,32 @@ http::Response billing_page(app::Context& ctx)
     const int page = requested_page(ctx);
     const auto commune = ctx.commune.id;
     const auto family = ctx.family_id();
-    const int count = db::count_family_invoices(ctx.db(), commune, family);
+    // The page's invoices, their count and the balance in one statement.
+    const auto history = db::family_invoice_page(ctx.db(), commune, family,
+                                                 (page - 1) * invoices_per_page, invoices_per_page);
+    // A page past the last comes back empty: count them to say so.
+    const int count = history.invoices.empty() && page > 1
+                          ? db::count_family_invoices(ctx.db(), commune, family)
+                          : history.count;
     const int pages = std::max(1, (count + invoices_per_page - 1) / invoices_per_page);
     if (page > pages)
         throw http::Error(400, "Cette page de l'historique n'existe pas : il y a " +
                                    std::to_string(pages) + " page(s).");
     view::Page view("famille/facturation.tpl", "Espace facturation");
     auto& d = view.dict();
-    d.SetValue("BALANCE", domain::format_euros(db::family_balance(ctx.db(), commune, family)));
+    d.SetValue("BALANCE", domain::format_euros(history.balance));
     d.SetIntValue("COUNT", count);
     d.SetIntValue("PAGE", page);
     d.SetIntValue("PAGES", pages);
     fill_estimate(ctx, d);
+    const auto layout = ctx.layout();
     if (count == 0) {
         d.ShowSection("NO_INVOICE");
-        return view.render(ctx.layout());
+        return view.render(layout);
     }
     auto* list = d.AddSectionDictionary("HAS_INVOICES");
     const auto today = paris_today();
-    const auto csrf = ctx.csrf();
-    for (const auto& inv : db::family_invoices(ctx.db(), commune, family,
-                                               (page - 1) * invoices_per_page, invoices_per_page)) {
+    for (const auto& inv : history.invoices) {
         auto* row = list->AddSectionDictionary("INVOICE");
         row->SetIntValue("ID", inv.id);
         row->SetValue("DATE", date_fr(inv.issued_on));
@@ -183,7 +188,7 @@ http::Response billing_page(app::Context& ctx)
         const auto label = billing::status_label(inv, today);
         if (label == "Payer en ligne") {
             auto* form = row->AddSectionDictionary("PAYABLE");
-            form->SetValue("CSRF", csrf);
+            form->SetValue("CSRF", layout.csrf);
             form->SetValue("DUE_AMOUNT", domain::format_euros(inv.due_cents()));
         } else if (label == "Payée") {
             row->ShowSection("PAID");
@@ -192,7 +197,7 @@ http::Response billing_page(app::Context& ctx)
         }
     }
     fill_pagination(*list, page, pages);
-    return view.render(ctx.layout());
+    return view.render(layout);
 }
 
 http::Response invoice_pdf(app::Context& ctx)

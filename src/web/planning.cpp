@@ -11,12 +11,16 @@
 #include "domain/time.h"
 #include "http/error.h"
 #include "http/parse.h"
+#include "view/html.h"
+#include "view/static_version.h"
 #include "web/account_mail.h"
 #include "web/booking_context.h"
 #include "web/member_file.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
+#include <unordered_map>
 
 namespace web
 {
@@ -141,6 +145,148 @@ http::Response confirmation(app::Context& ctx, const Target& t, const Step& step
 
 } // namespace
 
+namespace
+{
+
+// The calendar's rows (<tr>…</tr> for each week), written straight into one string: a
+// ctemplate dictionary per week, day, occurrence and form cost more than all the rest of the
+// page. The markup is the one the template had (tests/browser, tests/integration and
+// static/js/planning.js read it); escaping as ctemplate's auto-escape does (view/html.h).
+class Calendar
+{
+public:
+    Calendar(std::string csrf, const db::Member& child) : csrf_(std::move(csrf)), child_(child)
+    {
+        out_.reserve(48 * 1024);
+    }
+
+    void week_start() { out_ += "<tr>\n"; }
+    void week_end() { out_ += "</tr>\n"; }
+    void outside_day() { out_ += "<td class=\"planning__day planning__day--outside\"></td>\n"; }
+
+    // Opens a day's cell; `empty` when it lists no occurrence.
+    void day_start(domain::Date day, bool today, bool empty)
+    {
+        day_long_ = domain::format_long_date_fr(day);
+        out_ += "<td class=\"planning__day";
+        if (today)
+            out_ += " planning__day--today";
+        if (empty)
+            out_ += " planning__day--empty";
+        out_ += "\" id=\"jour-";
+        out_ += iso(day);
+        out_ += '"';
+        if (today)
+            out_ += " aria-current=\"date\"";
+        out_ += ">\n<span class=\"planning__date\"><span class=\"planning__weekday\">";
+        out_ += domain::weekday_name_fr(domain::weekday(day));
+        out_ += " </span>";
+        view::append_int(out_, day.day);
+        out_ += "<span class=\"visually-hidden\"> — ";
+        view::append_escaped(out_, day_long_);
+        out_ += "</span>";
+        if (today)
+            out_ += " <span class=\"planning__today\">aujourd'hui</span>";
+        out_ += "</span>\n";
+    }
+    void day_end() { out_ += "</td>\n"; }
+
+    // One occurrence of the day: its state, its note, and the forms the parent may post.
+    void item(const db::Activity& activity, std::int64_t occurrence_id, const booking::Cell& cell)
+    {
+        const char* state = booking::cell_class(cell.state);
+        out_ += "<div class=\"slot slot--";
+        out_ += state;
+        out_ += "\" id=\"o-";
+        view::append_int(out_, occurrence_id);
+        out_ += "\" tabindex=\"-1\">\n<span class=\"slot__name\">";
+        view::append_escaped(out_, activity.name);
+        out_ += "</span>\n<span class=\"slot__state\"><svg class=\"state-icon state-icon--";
+        out_ += state;
+        out_ += "\" aria-hidden=\"true\" focusable=\"false\" width=\"20\" height=\"20\"><use "
+                "href=\"/static/icons/etats.svg?v=";
+        view::append_escaped(out_, view::static_version());
+        out_ += "#etat-";
+        out_ += state;
+        out_ += "\"></use></svg>";
+        view::append_escaped(out_, booking::cell_label(cell.state));
+        out_ += "</span>\n";
+        if (!cell.note.empty()) {
+            out_ += "<span class=\"slot__note\">";
+            view::append_escaped(out_, cell.note);
+            out_ += "</span>\n";
+        }
+        // "Restauration scolaire le jeudi 3 décembre 2026 pour Léa", escaped once.
+        what_.clear();
+        view::append_escaped(what_, activity.name);
+        what_ += " le ";
+        view::append_escaped(what_, day_long_);
+        what_ += " pour ";
+        view::append_escaped(what_, child_.first_name);
+        if (cell.can_confirm) {
+            form(occurrence_id, accept_step, "Accepter", "Accepter la place proposée : ", nullptr);
+            form(occurrence_id, decline_step, "Refuser", "Refuser la place proposée : ", nullptr);
+        } else if (cell.can_book) {
+            if (cell.state == booking::CellState::Full)
+                form(occurrence_id, book_step, "Liste d&#39;attente",
+                     "S&#39;inscrire sur la liste d&#39;attente : ",
+                     "Cette journée est complète : votre enfant sera inscrit sur la liste "
+                     "d&#39;attente.");
+            else
+                form(occurrence_id, book_step, "Réserver", "Réserver ", nullptr);
+        } else if (cell.can_cancel) {
+            form(occurrence_id, cancel_step, "Annuler", "Annuler ", nullptr);
+        }
+        out_ += "</div>\n";
+    }
+
+    std::string take() { return std::move(out_); }
+
+private:
+    // A form of the cell. The texts given here are already HTML. static/js/planning.js asks
+    // the form's question in its dialog: "<aria-label> ?" (for the waiting list, "Réserver
+    // <what> ?" with the warning), the question the server's confirmation page asks too, and
+    // its "Oui" button says data-oui, else "Oui, annuler" or "Oui, réserver" by the action:
+    // data-oui is written only where it says something else.
+    void form(std::int64_t occurrence_id, const Step& step, const char* button, const char* label,
+              const char* warning)
+    {
+        out_ += "<form method=\"post\" action=\"";
+        out_ += step.action;
+        out_ += "\" class=\"slot__form\"";
+        if (warning) {
+            out_ += " data-avertissement=\"";
+            out_ += warning;
+            out_ += '"';
+        }
+        if (&step == &accept_step || &step == &decline_step) {
+            out_ += " data-oui=\"";
+            view::append_escaped(out_, step.confirm_label);
+            out_ += '"';
+        }
+        out_ += ">\n<input type=\"hidden\" name=\"csrf\" value=\"";
+        view::append_escaped(out_, csrf_);
+        out_ += "\">\n<input type=\"hidden\" name=\"enfant\" value=\"";
+        view::append_int(out_, child_.id);
+        out_ += "\">\n<input type=\"hidden\" name=\"occurrence\" value=\"";
+        view::append_int(out_, occurrence_id);
+        out_ += "\">\n<button type=\"submit\" class=\"button button--small\" aria-label=\"";
+        out_ += label;
+        out_ += what_;
+        out_ += "\">";
+        out_ += button;
+        out_ += "</button>\n</form>\n";
+    }
+
+    std::string out_;
+    std::string csrf_;
+    const db::Member& child_;
+    std::string day_long_; // "jeudi 3 décembre 2026", of the day being written
+    std::string what_;     // escaped
+};
+
+} // namespace
+
 http::Response planning_page(app::Context& ctx)
 {
     const auto family = my_family(ctx);
@@ -150,9 +296,10 @@ http::Response planning_page(app::Context& ctx)
             children.push_back(&m);
     view::Page page("famille/planning.tpl", "Planning des activités");
     auto& d = page.dict();
+    const auto layout = ctx.layout();
     if (children.empty()) {
         d.ShowSection("NO_CHILD");
-        return page.render(ctx.layout());
+        return page.render(layout);
     }
     const auto& q = ctx.req.query();
     const db::Member* child = children.front();
@@ -184,7 +331,6 @@ http::Response planning_page(app::Context& ctx)
             tab->ShowSection("TAB_CURRENT");
     }
     d.SetValue("CHILD_NAME", child->first_name);
-    d.SetIntValue("CHILD_ID", child->id);
     d.SetValue("MONTH_TITLE",
                std::string(domain::month_name_fr(month)) + " " + std::to_string(year));
     const auto prev = month == 1 ? month_param(year - 1, 12) : month_param(year, month - 1);
@@ -213,90 +359,69 @@ http::Response planning_page(app::Context& ctx)
             d.SetValueAndShowSection("RESULT", it->second, "HAS_RESULT");
     }
 
+    // The active activities, from the worker's copy (app/commune_data.h).
     const auto commune = app::commune_data(ctx);
-    const auto activities = app::active_activities(*commune);
-    std::map<std::int64_t, const db::Activity*> by_id;
-    for (const auto& a : activities)
-        by_id[a.id] = &a;
+    // Each active activity with its rank by name (the list comes by name, in the database's
+    // collation): a day lists its activities in that order.
+    std::unordered_map<std::int64_t, std::pair<const db::Activity*, std::size_t>> by_id;
+    for (std::size_t i = 0; i < commune->activities.size(); ++i)
+        if (commune->activities[i].active)
+            by_id.emplace(commune->activities[i].id, std::pair{&commune->activities[i], i});
+    // In day order, as the calendar is written; those of inactive activities are skipped.
     const auto entries =
-        db::child_planning(ctx.db(), ctx.commune.id, child->id, iso(first), iso(last));
-    std::map<std::string, std::vector<const db::PlanningEntry*>> by_day;
-    for (const auto& e : entries)
-        by_day[e.day].push_back(&e);
+        db::child_month(ctx.db(), ctx.commune.id, child->id, iso(first), iso(last));
     const auto kid = booking_child(ctx, family, *child);
     const auto pre = booking_prerequisites(ctx, family, child->id);
     const auto now = now_epoch();
 
     // Weeks as rows, Monday..Sunday; days of the neighbouring months are empty cells.
+    Calendar calendar(layout.csrf, *child);
+    struct Shown {
+        const db::Activity* activity;
+        std::size_t rank;
+        const db::PlanningEntry* entry;
+        booking::Cell cell;
+    };
+    std::vector<Shown> shown;
+    std::size_t next_entry = 0;
     auto day = domain::add_days(first, 1 - domain::weekday(first));
     while (day <= last) {
-        auto* week = d.AddSectionDictionary("WEEK");
+        calendar.week_start();
         for (int i = 0; i < 7; ++i, day = domain::add_days(day, 1)) {
-            auto* cell = week->AddSectionDictionary("DAY");
             if (day < first || day > last) {
-                cell->ShowSection("OUTSIDE");
+                calendar.outside_day();
                 continue;
             }
-            auto* in = cell->AddSectionDictionary("INSIDE");
-            in->SetIntValue("DAY_NUMBER", day.day);
-            in->SetValue("DAY_ID", "jour-" + iso(day));
-            in->SetValue("DAY_LONG", domain::format_long_date_fr(day));
-            in->SetValue("DAY_SHORT", std::string(domain::weekday_name_fr(domain::weekday(day))));
-            if (day == today)
-                in->ShowSection("TODAY");
-            const auto found = by_day.find(iso(day));
-            if (found == by_day.end()) {
-                in->ShowSection("NOTHING");
-                continue;
-            }
-            for (const auto* e : found->second) {
-                const auto a = by_id.find(e->activity_id);
+            const auto key = iso(day);
+            while (next_entry < entries.size() && entries[next_entry].day < key)
+                ++next_entry;
+            // The day's occurrences the child may attend, or has a booking of.
+            bool any = false;
+            shown.clear();
+            for (; next_entry < entries.size() && entries[next_entry].day == key; ++next_entry) {
+                const auto& e = entries[next_entry];
+                const auto a = by_id.find(e.activity_id);
                 if (a == by_id.end())
-                    continue;
-                const auto state = booking::cell_state(*a->second, *e, kid, pre, now);
-                if (state.state == booking::CellState::NotEligible && !e->status)
+                    continue; // an inactive activity
+                any = true;
+                auto state = booking::cell_state(*a->second.first, e, kid, pre, now);
+                if (state.state == booking::CellState::NotEligible && !e.status)
                     continue; // activities the child cannot attend are not listed
-                auto* item = in->AddSectionDictionary("ITEM");
-                item->SetValue("ITEM_ID", "o-" + std::to_string(e->occurrence_id));
-                item->SetValue("ACTIVITY", a->second->name);
-                item->SetValue("STATE_LABEL", booking::cell_label(state.state));
-                item->SetValue("STATE_CLASS", booking::cell_class(state.state));
-                if (!state.note.empty())
-                    item->SetValueAndShowSection("NOTE", state.note, "HAS_NOTE");
-                const auto what = a->second->name + " le " + domain::format_long_date_fr(day) +
-                                  " pour " + child->first_name;
-                const auto add_form = [&](const Step& step, const std::string& button,
-                                          const std::string& label, const std::string& warning) {
-                    auto* form = item->AddSectionDictionary("ACTION");
-                    form->SetValue("FORM_ACTION", step.action);
-                    form->SetValue("YES", step.confirm_label);
-                    form->SetValue("BUTTON", button);
-                    form->SetValue("BUTTON_LABEL", label + what);
-                    form->SetValueAndShowSection(
-                        "QUESTION", std::string(step.verb) + " " + what + " ?", "HAS_QUESTION");
-                    if (!warning.empty())
-                        form->SetValueAndShowSection("WARNING", warning, "HAS_WARNING");
-                    form->SetIntValue("CHILD_ID", child->id);
-                    form->SetIntValue("OCCURRENCE_ID", e->occurrence_id);
-                    form->SetValue("CSRF", ctx.csrf());
-                };
-                if (state.can_confirm) {
-                    add_form(accept_step, "Accepter", "Accepter la place proposée : ", "");
-                    add_form(decline_step, "Refuser", "Refuser la place proposée : ", "");
-                } else if (state.can_book) {
-                    const bool queue = state.state == booking::CellState::Full;
-                    add_form(book_step, queue ? "Liste d'attente" : "Réserver",
-                             queue ? "S'inscrire sur la liste d'attente : " : "Réserver ",
-                             queue ? "Cette journée est complète : votre enfant sera inscrit sur "
-                                     "la liste d'attente."
-                                   : "");
-                } else if (state.can_cancel) {
-                    add_form(cancel_step, "Annuler", "Annuler ", "");
-                }
+                shown.push_back({a->second.first, a->second.second, &e, std::move(state)});
             }
+            std::stable_sort(shown.begin(), shown.end(),
+                             [](const Shown& x, const Shown& y) { return x.rank < y.rank; });
+            calendar.day_start(day, day == today, !any);
+            for (const auto& s : shown)
+                calendar.item(*s.activity, s.entry->occurrence_id, s.cell);
+            calendar.day_end();
         }
+        calendar.week_end();
     }
-    return page.render(ctx.layout());
+    // Not copied into the dictionary: it outlives the expansion.
+    const auto rows = calendar.take();
+    d.SetValueWithoutCopy("CALENDAR", rows);
+    return page.render(layout);
 }
 
 http::Response booking_submit(app::Context& ctx)

@@ -17,33 +17,7 @@
     <tr><th scope="col">Lundi</th><th scope="col">Mardi</th><th scope="col">Mercredi</th><th scope="col">Jeudi</th><th scope="col">Vendredi</th><th scope="col">Samedi</th><th scope="col">Dimanche</th></tr>
   </thead>
   <tbody>
-  {{#WEEK}}
-    <tr>
-    {{#DAY}}
-      {{#OUTSIDE}}<td class="planning__day planning__day--outside"></td>{{/OUTSIDE}}
-      {{#INSIDE}}
-      <td class="planning__day{{#TODAY}} planning__day--today{{/TODAY}}{{#NOTHING}} planning__day--empty{{/NOTHING}}" id="{{DAY_ID}}"{{#TODAY}} aria-current="date"{{/TODAY}}>
-        <span class="planning__date"><span class="planning__weekday">{{DAY_SHORT}} </span>{{DAY_NUMBER}}<span class="visually-hidden"> — {{DAY_LONG}}</span>{{#TODAY}} <span class="planning__today">aujourd'hui</span>{{/TODAY}}</span>
-        {{#ITEM}}
-        <div class="slot slot--{{STATE_CLASS}}" id="{{ITEM_ID}}" tabindex="-1">
-          <span class="slot__name">{{ACTIVITY}}</span>
-          <span class="slot__state"><svg class="state-icon state-icon--{{STATE_CLASS}}" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-{{STATE_CLASS}}"></use></svg>{{STATE_LABEL}}</span>
-          {{#HAS_NOTE}}<span class="slot__note">{{NOTE}}</span>{{/HAS_NOTE}}
-          {{#ACTION}}
-          <form method="post" action="{{FORM_ACTION}}" class="slot__form"{{#HAS_QUESTION}} data-question="{{QUESTION}}"{{/HAS_QUESTION}}{{#HAS_WARNING}} data-avertissement="{{WARNING}}"{{/HAS_WARNING}} data-oui="{{YES}}">
-            <input type="hidden" name="csrf" value="{{CSRF}}">
-            <input type="hidden" name="enfant" value="{{CHILD_ID}}">
-            <input type="hidden" name="occurrence" value="{{OCCURRENCE_ID}}">
-            <button type="submit" class="button button--small" aria-label="{{BUTTON_LABEL}}">{{BUTTON}}</button>
-          </form>
-          {{/ACTION}}
-        </div>
-        {{/ITEM}}
-      </td>
-      {{/INSIDE}}
-    {{/DAY}}
-    </tr>
-  {{/WEEK}}
+{{CALENDAR:none}}
   </tbody>
 </table>
 <section class="legend" aria-labelledby="titre-legende">
