@@ -45,8 +45,12 @@ boost::program_options::options_description serve_options(Config& cfg)
         "largest urlencoded body in bytes (413 above)")(
         "max-concurrent-hashes",
         po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
-        "password hashes computed at once")("migrate", po::bool_switch(&cfg.migrate_on_start),
-                                            "apply migrations before serving")(
+        "password hashes computed at once")(
+        "max-queue-wait-ms",
+        po::value(&cfg.max_queue_wait_ms)->default_value(cfg.max_queue_wait_ms),
+        "answer 503 \"trop de monde\" at once to a request that waited longer than this for a "
+        "thread (Nginx's PORTAIL_QUEUED_AT); 0: never")(
+        "migrate", po::bool_switch(&cfg.migrate_on_start), "apply migrations before serving")(
         "smtp-url", po::value(&cfg.smtp_url)->default_value(cfg.smtp_url),
         "mail server: smtp://host:port or smtps://host:port")(
         "smtp-user", po::value(&cfg.smtp_user), "SMTP user (no authentication when empty)")(

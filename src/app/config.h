@@ -7,7 +7,8 @@
 #include <cstddef>
 #include <string>
 
-namespace app {
+namespace app
+{
 
 struct Config {
     std::string db_url = "mysql://portail@127.0.0.1:3306/portail";
@@ -25,6 +26,9 @@ struct Config {
     std::size_t max_body = 12 * 1024 * 1024;
     std::size_t max_form = 256 * 1024;
     unsigned max_concurrent_hashes = 2;
+    // A request that waited longer than this between Nginx and a free thread is answered at
+    // once with the "trop de monde" 503 (app/admission.h); 0: never shed.
+    unsigned max_queue_wait_ms = 5000;
     std::string smtp_url = "smtp://127.0.0.1:25";
     std::string smtp_user;
     std::string smtp_password_file;

@@ -1,5 +1,6 @@
 #include "app/dispatch.h"
 
+#include "app/admission.h"
 #include "app/commune_cache.h"
 #include "app/log.h"
 #include "app/storage_guard.h"
@@ -188,6 +189,20 @@ Outcome dispatch(const Router& router, Services& services,
     try {
         req.emplace(http::Request::from_env(env));
         out.request_id = req->request_id();
+        if (services.config.max_queue_wait_ms > 0) {
+            const auto at = env.find("PORTAIL_QUEUED_AT");
+            const auto waited =
+                at == env.end() ? std::nullopt : queued_for_ms(at->second, now_epoch_ms());
+            if (waited && *waited > services.config.max_queue_wait_ms) {
+                log::warn("rid=" + out.request_id + " waited " + std::to_string(*waited) +
+                          " ms for a thread: shed with 503");
+                throw http::Error(503,
+                                  "Trop de monde sur le portail en ce moment : rien n'a été "
+                                  "enregistré. Réessayez dans " +
+                                      std::to_string(shed_retry_after) + " secondes.",
+                                  shed_retry_after);
+            }
+        }
         if (req->path() == "/sante") {
             out.response = health(services);
         } else {

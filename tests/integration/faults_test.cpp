@@ -16,6 +16,7 @@
 #include <fstream>
 #include <latch>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -66,54 +67,26 @@ struct FakeClock {
 };
 
 // A second stack whose database lives on a filesystem of its own (a 400 MB tmpfs) that the
-// test can fill; stopped and unmounted at the end, whatever happens.
+// test can fill; stopped and unmounted at the end, whatever happens. `mounted` is false (and
+// no stack started) where a tmpfs cannot be mounted.
 struct SmallDiskStack {
-    std::string dir = Stack::get().dir + "-disque";
-    int port = 0;
     bool mounted = false;
+    std::optional<ExtraStack> extra;
+    std::string dir;
+    int port = 0;
     SmallDiskStack()
     {
-        // A constructor that throws gets no destructor call: clean up here then.
-        try {
-            start();
-        } catch (...) {
-            stop();
-            throw;
-        }
-    }
-    void start()
-    {
-        auto& main = Stack::get();
-        std::filesystem::create_directories(dir + "/db");
-        mounted = run("mount -t tmpfs -o size=400m portail-disque " + dir + "/db") == 0;
-        if (!mounted)
+        const auto db = Stack::get().dir + "-disque/db";
+        std::filesystem::create_directories(db);
+        mounted = run("mount -t tmpfs -o size=400m portail-disque " + db) == 0;
+        if (!mounted) {
+            std::filesystem::remove_all(Stack::get().dir + "-disque");
             return;
-        std::string out;
-        BOOST_REQUIRE_MESSAGE(run("PORTS=auto MODE=" + main.mode + " " + main.root +
-                                      "/scripts/stack up " + dir + " 2>&1",
-                                  &out) == 0,
-                              out);
-        std::ifstream env(dir + "/stack.env");
-        for (std::string line; std::getline(env, line);)
-            if (line.rfind("HTTP_PORT=", 0) == 0)
-                port = std::stoi(line.substr(10));
-        BOOST_REQUIRE(port > 0);
-        BOOST_REQUIRE_MESSAGE(run(main.root + "/build/" + main.mode +
-                                      "/portail seed-demo --admin-password-file " + main.dir +
-                                      "/admin-password --codes-file " + dir +
-                                      "/demo-codes.txt --config " + dir + "/portail.conf 2>&1",
-                                  &out) == 0,
-                              out);
-    }
-    ~SmallDiskStack() { stop(); }
-    void stop()
-    {
-        run(Stack::get().root + "/scripts/stack down " + dir + " >/dev/null 2>&1");
-        if (std::getenv("KEEP_STACK")) // its logs are in dir/log
-            run("cp -r " + dir + "/log " + dir + "-log");
-        if (mounted)
-            run("umount " + dir + "/db");
-        std::filesystem::remove_all(dir);
+        }
+        extra.emplace("disque", "", nullptr,
+                      [](const std::string& d) { run("umount " + d + "/db"); });
+        dir = extra->stack.dir;
+        port = extra->stack.http_port;
     }
     // Writes zeros until `left_mb` MiB are left.
     void fill(long left_mb) const
@@ -129,18 +102,7 @@ struct SmallDiskStack {
         run("df -k --output=avail " + dir + "/db | tail -1", &out);
         return std::stol(out);
     }
-    std::string sql(const std::string& statement) const
-    {
-        std::string out;
-        run("mariadb --no-defaults -N -B --socket=" + dir + "/mysql.sock -uroot portail -e \"" +
-                statement + "\" 2>&1",
-            &out);
-        while (!out.empty() && out.back() == '\n')
-            out.pop_back();
-        return out;
-    }
-    SmallDiskStack(const SmallDiskStack&) = delete;
-    SmallDiskStack& operator=(const SmallDiskStack&) = delete;
+    std::string sql(const std::string& statement) const { return extra->stack.sql(statement); }
 };
 
 // Starts the workers again at the end of a test that killed them, even a failed one.

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <sys/wait.h>
 
@@ -102,6 +103,39 @@ int Stack::worker2_pid() const
     return pid;
 }
 
+namespace
+{
+// Starts the stack of `s.dir` (scripts/stack up, free ports, `env` before it), reads its ports
+// and seeds the demo commune; throws with the logs' tail when it cannot.
+void start_stack(Stack& s, const std::string& env)
+{
+    const auto up =
+        run("PORTS=auto MODE=" + s.mode + " " + env + " " + shell_quote(s.root + "/scripts/stack") +
+            " up " + shell_quote(s.dir) + " 2>&1");
+    if (up != 0) {
+        std::string log;
+        run("tail -n 30 " + shell_quote(s.dir) + "/log/*.log", &log);
+        throw std::runtime_error("scripts/stack up failed:\n" + log);
+    }
+    std::ifstream in(s.dir + "/stack.env");
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq != std::string::npos)
+            s.env[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    s.http_port = std::stoi(s.env.at("HTTP_PORT"));
+    const auto& sim = s.env["SIM_PORT"];
+    std::from_chars(sim.data(), sim.data() + sim.size(), s.sim_port);
+    std::ofstream(s.dir + "/admin-password") << admin_password << "\n";
+    std::string out;
+    if (s.portail("seed-demo --admin-password-file " + shell_quote(s.dir + "/admin-password") +
+                      " --codes-file " + shell_quote(s.dir + "/demo-codes.txt"),
+                  &out) != 0)
+        throw std::runtime_error("seed-demo failed: " + out);
+}
+} // namespace
+
 // Global fixture: one stack for the whole test binary.
 struct StackFixture {
     Stack stack;
@@ -115,32 +149,9 @@ struct StackFixture {
         if (!::mkdtemp(tmpl))
             throw std::runtime_error("mkdtemp failed");
         stack.dir = tmpl;
-        const auto up = run("PORTS=auto AUTH_RATE=2000r/s MODE=" + stack.mode + " THREADS=6 " +
-                            shell_quote(stack.root + "/scripts/stack") + " up " +
-                            shell_quote(stack.dir) + " 2>&1");
-        if (up != 0) {
-            std::string log;
-            run("tail -n 30 " + shell_quote(stack.dir) + "/log/*.log", &log);
-            throw std::runtime_error("scripts/stack up failed:\n" + log);
-        }
-        std::ifstream env(stack.dir + "/stack.env");
-        std::string line;
-        while (std::getline(env, line)) {
-            const auto eq = line.find('=');
-            if (eq != std::string::npos)
-                stack.env[line.substr(0, eq)] = line.substr(eq + 1);
-        }
-        stack.http_port = std::stoi(stack.env.at("HTTP_PORT"));
-        const auto& sim = stack.env["SIM_PORT"];
-        std::from_chars(sim.data(), sim.data() + sim.size(), stack.sim_port);
+        start_stack(stack, "AUTH_RATE=2000r/s THREADS=6");
         current = &stack;
-        std::ofstream(stack.dir + "/admin-password") << admin_password << "\n";
         std::string out;
-        if (stack.portail("seed-demo --admin-password-file " +
-                              shell_quote(stack.dir + "/admin-password") + " --codes-file " +
-                              shell_quote(stack.dir + "/demo-codes.txt"),
-                          &out) != 0)
-            throw std::runtime_error("seed-demo failed: " + out);
         if (stack.portail("create-commune --slug autreville --name Autreville --host " +
                               std::string(other_host) + " --if-missing",
                           &out) != 0)
@@ -179,6 +190,45 @@ std::string iso(domain::Date day)
 std::string paris_date_after(int days)
 {
     return iso(domain::add_days(paris_today(), days));
+}
+
+ExtraStack::ExtraStack(const std::string& suffix, const std::string& env, Hook before_up,
+                       Hook after_down)
+    : after_down_(std::move(after_down))
+{
+    const auto& main = Stack::get();
+    stack.root = main.root;
+    stack.mode = main.mode;
+    stack.dir = main.dir + "-" + suffix;
+    // A constructor that throws gets no destructor call: clean up here then.
+    try {
+        std::filesystem::create_directories(stack.dir);
+        if (before_up)
+            before_up(stack.dir);
+        start_stack(stack, env);
+    } catch (...) {
+        stop();
+        throw;
+    }
+}
+
+void ExtraStack::stop()
+{
+    if (stopped_)
+        return;
+    stopped_ = true;
+    stack.control("down");
+    if (std::getenv("KEEP_STACK")) // its logs are in dir/log
+        run("cp -r " + shell_quote(stack.dir + "/log") + " " + shell_quote(stack.dir + "-log"));
+    if (after_down_)
+        after_down_(stack.dir);
+    std::error_code ignored;
+    std::filesystem::remove_all(stack.dir, ignored);
+}
+
+ExtraStack::~ExtraStack()
+{
+    stop();
 }
 
 bool process_gone(int pid)

@@ -5,6 +5,7 @@
 
 #include "domain/time.h"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -33,6 +34,27 @@ struct Stack {
     int worker_pid() const;
     // The second worker process (`scripts/stack worker2-start`), 0 when none was started.
     int worker2_pid() const;
+};
+
+// A second, throwaway stack next to the suite's (folder `<suite's folder>-<suffix>`, free
+// ports, the demo commune with the same administrator password), for a test that needs other
+// settings: `env` goes before `scripts/stack up` ("INFLIGHT=24 THREADS=2"); `before_up` runs
+// on the empty folder first (the disk-full test mounts a tmpfs in it). Stopped, `after_down`
+// called and the folder removed by stop() or the destructor, whatever happens; the
+// constructor throws, after cleaning up, when the stack cannot start.
+struct ExtraStack {
+    using Hook = std::function<void(const std::string& dir)>;
+    ExtraStack(const std::string& suffix, const std::string& env = {}, Hook before_up = {},
+               Hook after_down = {});
+    ~ExtraStack();
+    ExtraStack(const ExtraStack&) = delete;
+    ExtraStack& operator=(const ExtraStack&) = delete;
+    void stop();
+    Stack stack; // its folder, port, control(), portail(), sql(), worker_pid()
+
+private:
+    Hook after_down_;
+    bool stopped_ = false;
 };
 
 // Password of the demo administrator and of the second commune's agent.

@@ -1,0 +1,165 @@
+// Overload (issue 9, SPEC §8): beyond what the workers can take, parents get the French
+// "trop de monde" page at once, a 503 with Retry-After, instead of waiting into a timeout; the
+// portal serves normally again as soon as the peak is over. Two bounds, each on a throwaway
+// stack of its own with tiny settings so that a few hundred requests are a peak:
+// - Nginx's bound on the requests in flight to the workers (limit_conn portail_inflight,
+//   scripts/stack INFLIGHT): beyond it Nginx answers its static page itself;
+// - the workers' bound on the time a request waited for a thread (max-queue-wait-ms,
+//   scripts/stack QUEUE_WAIT_MS; Nginx stamps PORTAIL_QUEUED_AT): such a request is answered
+//   at once with the 503 and nothing of it is done.
+#include "client.h"
+#include "fixtures.h"
+#include "stack.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <latch>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace itest;
+
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+struct Answer {
+    long status = 0;
+    std::string retry_after;
+    std::string cache_control;
+    std::string body;
+    double ms = 0;
+};
+
+// `count` GETs of `path` sent at once, each from its own connection.
+std::vector<Answer> at_once(int port, const std::string& path, int count)
+{
+    std::vector<Answer> answers(static_cast<std::size_t>(count));
+    std::latch ready(count);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < count; ++i)
+        threads.emplace_back([&, i] {
+            Client c;
+            c.port = port;
+            ready.arrive_and_wait();
+            const auto start = Clock::now();
+            const auto r = c.get(path);
+            auto& a = answers[static_cast<std::size_t>(i)];
+            a.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            a.status = r.status;
+            a.retry_after = r.header("retry-after");
+            a.cache_control = r.header("cache-control");
+            a.body = r.body;
+        });
+    for (auto& t : threads)
+        t.join();
+    return answers;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(overload)
+
+BOOST_AUTO_TEST_CASE(beyond_the_bound_parents_are_told_trop_de_monde_at_once_then_served_again)
+{
+    // 2 threads, 16 requests in flight at most; each request holds its thread 300 ms, so the
+    // portal serves about 6 a second: 300 at once is a peak twenty times its capacity.
+    ExtraStack extra("charge", "INFLIGHT=16 THREADS=2");
+    const auto& stack = extra.stack;
+    const int pid = stack.worker_pid();
+    BOOST_REQUIRE(pid > 0);
+
+    const auto start = Clock::now();
+    const auto answers = at_once(stack.http_port, "/_test/lent?ms=300", 300);
+    const double storm_s = std::chrono::duration<double>(Clock::now() - start).count();
+
+    std::map<long, int> by_status;
+    double slowest_busy_ms = 0;
+    for (const auto& a : answers) {
+        ++by_status[a.status];
+        if (a.status != 503)
+            continue;
+        BOOST_TEST(a.retry_after == "5");
+        BOOST_TEST(a.cache_control == "no-store");
+        BOOST_TEST(shows(a.body, "Trop de monde"), a.body.substr(0, 300));
+        BOOST_TEST(shows(a.body, "Réessayez dans 5 secondes"));
+        slowest_busy_ms = std::max(slowest_busy_ms, a.ms);
+    }
+    BOOST_TEST_MESSAGE("300 at once: " << by_status[200] << " served, " << by_status[503]
+                                       << " told trop de monde (slowest " << slowest_busy_ms
+                                       << " ms), all answered in " << storm_s << " s");
+    // Only the designed answers: served, or told to come back.
+    BOOST_TEST(by_status[200] + by_status[503] == 300);
+    BOOST_TEST(by_status[200] >= 16);
+    BOOST_TEST(by_status[503] >= 200);
+    // Told at once, not after waiting for the others: well under the time the served ones took.
+    BOOST_TEST(slowest_busy_ms < 2000);
+    BOOST_TEST(storm_s < 10);
+
+    // The peak is over: the portal answers normally again within 5 s, same worker process.
+    const auto over = Clock::now();
+    Client parent;
+    parent.port = stack.http_port;
+    long status = 0;
+    while (Clock::now() - over < std::chrono::seconds(5)) {
+        status = parent.get("/").status;
+        if (status == 200)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    BOOST_TEST(status == 200);
+    BOOST_TEST(parent.get("/_test/lent?ms=10").status == 200);
+    BOOST_TEST(stack.worker_pid() == pid);
+    BOOST_TEST(!process_gone(pid));
+}
+
+BOOST_AUTO_TEST_CASE(a_request_that_waited_too_long_for_a_thread_is_answered_503_and_not_done)
+{
+    // One thread, and a request may wait 500 ms for it.
+    ExtraStack extra("attente", "THREADS=1 QUEUE_WAIT_MS=500");
+    const auto& stack = extra.stack;
+
+    Client parent;
+    parent.port = stack.http_port;
+    same_origin(parent);
+    const auto csrf = parent.csrf_from("/connexion");
+    BOOST_REQUIRE(!csrf.empty());
+    const std::vector<std::pair<std::string, std::string>> wrong_login{
+        {"csrf", csrf}, {"email", "personne@example.org"}, {"mot_de_passe", "pas-le-bon-mot"}};
+    const auto failures = [&] { return stack.sql("SELECT COUNT(*) FROM throttle_event"); };
+    const auto before = failures();
+
+    // The thread is busy for 1.5 s; a login attempt sent meanwhile waits for it.
+    std::thread busy([&] {
+        Client c;
+        c.port = stack.http_port;
+        c.get("/_test/lent?ms=1500");
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto start = Clock::now();
+    const auto shed = parent.post_form("/connexion", wrong_login);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    busy.join();
+
+    BOOST_TEST(shed.status == 503);
+    BOOST_TEST(shed.header("retry-after") == "5");
+    BOOST_TEST(shows(shed.body, "Trop de monde"), shed.body.substr(0, 400));
+    BOOST_TEST(shows(shed.body, "rien n&#39;a été enregistré"));
+    BOOST_TEST(shows(shed.body, "Réessayez dans 5 secondes"));
+    // Answered as soon as the thread was free, not after being served.
+    BOOST_TEST(ms < 1800);
+    // Nothing of it was done: its failed login was not counted.
+    BOOST_TEST(failures() == before);
+
+    // Without the wait, the same attempt is served: refused for its password, and counted.
+    const auto served = parent.post_form("/connexion", wrong_login);
+    BOOST_TEST(served.status == 200);
+    BOOST_TEST(shows(served.body, "Email ou mot de passe incorrect"));
+    BOOST_TEST(failures() != before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
