@@ -83,6 +83,11 @@ $(BUILD)/bench_rush: tests/bench/rush.cpp
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++20 -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --libs libcurl 2>/dev/null)
 
+# The benchmarks' other load client: login burst, fixed-rate page latency, connection storm.
+$(BUILD)/bench_load: tests/bench/load.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++20 -O2 -Wall -Wextra -Werror -o $@ $< $(shell pkg-config --libs libcurl 2>/dev/null)
+
 asan:
 	$(MAKE) MODE=asan build-asan
 
@@ -106,13 +111,13 @@ test: deps
 
 # Every suite of `make test`, then the long ones (scripts/run-tests --long).
 test-long: deps
-	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush
+	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush $(BUILD)/bench_load
 	$(MAKE) -j$(JOBS) MODE=asan build-asan
 	$(MAKE) -j$(JOBS) fuzz-build
 	@scripts/run-tests --long
 
 bench: deps
-	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush
+	$(MAKE) -j$(JOBS) build $(BUILD)/bench_rush $(BUILD)/bench_load
 	@scripts/bench
 
 # domain/ is pure: no SQL, no FastCGI, no templates.

@@ -6,6 +6,9 @@
 -- SESSIONS: "session token;child id;family id" lines (portail seed-bench --sessions-file).
 -- PATH: the page, "{child}" replaced by the child's id, e.g.
 --   /famille/planning?enfant={child}&mois=2026-12
+-- or several pages separated by spaces: each parent then asks for them in a row before the
+-- next parent comes (a visit: "/famille /famille/planning?… /facturation"), so the second and
+-- third pages find the family in the worker's cache, as a real parent's would.
 -- CSRF_COOKIE: sent as the csrf cookie, as a browser does (else every answer sets a new one).
 -- THREADS: wrk's -t, so that each thread starts at its own place in the list.
 -- wrk counts 3xx as success: an answer other than 200 (a session that expired redirects to
@@ -31,7 +34,11 @@ function init(args)
   if #sessions == 0 then
     error("no session in " .. tostring(args[1]))
   end
-  template = args[2]
+  templates = {}
+  for p in string.gmatch(args[2], "%S+") do
+    templates[#templates + 1] = p
+  end
+  page = #templates
   csrf = args[3]
   local count = tonumber(args[4]) or 1
   position = math.floor(#sessions * id / count)
@@ -39,9 +46,12 @@ function init(args)
 end
 
 function request()
-  position = position % #sessions + 1
+  page = page % #templates + 1
+  if page == 1 then
+    position = position % #sessions + 1
+  end
   local s = sessions[position]
-  local path = template:gsub("{child}", s[2])
+  local path = templates[page]:gsub("{child}", s[2])
   return wrk.format("GET", path, { ["Cookie"] = "session=" .. s[1] .. "; csrf=" .. csrf })
 end
 

@@ -1,12 +1,15 @@
 // The opening rush of the benchmarks (not part of the portal): many distinct logged-in parents
 // each POST one booking of the same occurrence, their arrivals spread evenly over a few
-// seconds, each on its own connection (libcurl multi, one thread). Prints key=value lines
-// for scripts/bench; with --out, one line per request: index status outcome start_ms
-// latency_ms.
+// seconds, each on its own connection (libcurl multi, one thread). A parent answered a
+// designed 503 (with Retry-After: the workers' or Nginx's "trop de monde" page) tries again
+// after that delay plus up to 0.5 s, on a new connection, as the page asks, up to --retries
+// times; the latency runs from the first attempt to the final answer. Prints key=value lines
+// for scripts/bench; with --out, one line per parent: index status outcome start_ms
+// latency_ms attempts.
 //
 //   bench_rush --url http://localhost:8090 --sessions FILE --occurrence ID
 //              --csrf-cookie C --csrf-token T [--count 2000] [--ramp 2] [--parallel 2000]
-//              [--out FILE]
+//              [--retries 10] [--out FILE]
 //
 // FILE holds "session token;child id;family id" lines (portail seed-bench --sessions-file).
 // A CSRF form token is the HMAC of the browser's csrf cookie, bound to nothing else, so one
@@ -20,6 +23,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,6 +43,7 @@ struct Options {
     std::size_t count = 2000;
     double ramp = 2.0;
     std::size_t parallel = 2000;
+    int retries = 10;
 };
 
 struct Parent {
@@ -56,6 +61,9 @@ struct Request {
     double latency_ms = 0;
     long status = 0;
     std::string outcome;
+    std::string retry_after;
+    int attempts = 0;
+    double retry_at_ms = 0;
 };
 
 [[noreturn]] void usage(const std::string& why)
@@ -94,6 +102,8 @@ Options parse(int argc, char** argv)
             o.ramp = std::stod(value);
         else if (name == "--parallel")
             o.parallel = std::max<std::size_t>(1, std::stoul(value));
+        else if (name == "--retries")
+            o.retries = std::max(0, std::stoi(value));
         else
             usage("unknown option " + name);
     }
@@ -125,6 +135,23 @@ std::vector<Parent> read_parents(const std::string& path, std::size_t count)
 
 std::size_t discard(char*, std::size_t size, std::size_t n, void*)
 {
+    return size * n;
+}
+
+// Keeps the Retry-After header's value.
+std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user)
+{
+    std::string line(data, size * n);
+    std::string name = line.substr(0, line.find(':'));
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (name == "retry-after" && line.size() > 12) {
+        auto value = line.substr(12);
+        value.erase(0, value.find_first_not_of(' '));
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
+            value.pop_back();
+        static_cast<Request*>(user)->retry_after = value;
+    }
     return size * n;
 }
 
@@ -187,7 +214,37 @@ int main(int argc, char** argv)
         return o.ramp * 1000.0 * static_cast<double>(i) / static_cast<double>(parents.size());
     };
 
+    std::vector<Request*> retrying; // waiting for their Retry-After
+    std::mt19937 rng(2026);
+    std::uniform_real_distribution<double> jitter(0, 500);
+    int busy_retried = 0;
+    const auto start = [&](Request& r) {
+        r.retry_after.clear();
+        ++r.attempts;
+        r.easy = curl_easy_init();
+        curl_easy_setopt(r.easy, CURLOPT_URL, target.c_str());
+        curl_easy_setopt(r.easy, CURLOPT_POSTFIELDS, r.body.c_str());
+        curl_easy_setopt(r.easy, CURLOPT_HTTPHEADER, r.headers);
+        curl_easy_setopt(r.easy, CURLOPT_WRITEFUNCTION, discard);
+        curl_easy_setopt(r.easy, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(r.easy, CURLOPT_HEADERDATA, &r);
+        curl_easy_setopt(r.easy, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(r.easy, CURLOPT_FORBID_REUSE, 1L);
+        curl_easy_setopt(r.easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(r.easy, CURLOPT_TIMEOUT, 60L);
+        curl_easy_setopt(r.easy, CURLOPT_PRIVATE, &r);
+        curl_multi_add_handle(multi, r.easy);
+    };
+
     while (done < parents.size()) {
+        for (auto it = retrying.begin(); it != retrying.end();) {
+            if ((*it)->retry_at_ms <= since_start_ms()) {
+                start(**it);
+                it = retrying.erase(it);
+            } else {
+                ++it;
+            }
+        }
         while (next < parents.size() && in_flight < o.parallel &&
                due_ms(next) <= since_start_ms()) {
             auto& r = requests[next];
@@ -199,18 +256,8 @@ int main(int argc, char** argv)
                 ("Cookie: session=" + parents[next].token + "; csrf=" + o.csrf_cookie).c_str());
             r.headers = curl_slist_append(r.headers, ("Origin: " + origin).c_str());
             r.headers = curl_slist_append(r.headers, "Expect:");
-            r.easy = curl_easy_init();
-            curl_easy_setopt(r.easy, CURLOPT_URL, target.c_str());
-            curl_easy_setopt(r.easy, CURLOPT_POSTFIELDS, r.body.c_str());
-            curl_easy_setopt(r.easy, CURLOPT_HTTPHEADER, r.headers);
-            curl_easy_setopt(r.easy, CURLOPT_WRITEFUNCTION, discard);
-            curl_easy_setopt(r.easy, CURLOPT_FRESH_CONNECT, 1L);
-            curl_easy_setopt(r.easy, CURLOPT_FORBID_REUSE, 1L);
-            curl_easy_setopt(r.easy, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(r.easy, CURLOPT_TIMEOUT, 60L);
-            curl_easy_setopt(r.easy, CURLOPT_PRIVATE, &r);
             r.start_ms = since_start_ms();
-            curl_multi_add_handle(multi, r.easy);
+            start(r);
             ++next;
             ++in_flight;
         }
@@ -235,6 +282,15 @@ int main(int argc, char** argv)
             }
             curl_multi_remove_handle(multi, m->easy_handle);
             curl_easy_cleanup(m->easy_handle);
+            r->easy = nullptr;
+            if (r->outcome == "busy" && !r->retry_after.empty() && r->attempts <= o.retries) {
+                ++busy_retried;
+                r->retry_at_ms = since_start_ms() +
+                                 std::max(0.0, std::atof(r->retry_after.c_str())) * 1000.0 +
+                                 jitter(rng);
+                retrying.push_back(r);
+                continue;
+            }
             curl_slist_free_all(r->headers);
             r->headers = nullptr;
             --in_flight;
@@ -243,6 +299,8 @@ int main(int argc, char** argv)
         int wait_ms = 20;
         if (next < parents.size())
             wait_ms = std::clamp(static_cast<int>(due_ms(next) - since_start_ms()), 0, 20);
+        for (const Request* r : retrying)
+            wait_ms = std::clamp(static_cast<int>(r->retry_at_ms - since_start_ms()), 0, wait_ms);
         curl_multi_poll(multi, nullptr, 0, wait_ms, nullptr);
     }
     const double elapsed_ms = since_start_ms();
@@ -266,7 +324,7 @@ int main(int argc, char** argv)
         std::ofstream out(o.out);
         for (const auto& r : requests)
             out << r.index << ' ' << r.status << ' ' << r.outcome << ' ' << r.start_ms << ' '
-                << r.latency_ms << '\n';
+                << r.latency_ms << ' ' << r.attempts << '\n';
     }
     std::sort(booked_at.begin(), booked_at.end());
     std::printf("requests=%zu\n", requests.size());
@@ -283,6 +341,7 @@ int main(int argc, char** argv)
             fives += n;
     }
     std::printf("status_5xx=%d\n", fives);
+    std::printf("busy_retried=%d\n", busy_retried);
     std::printf("last_booked_s=%.3f\n", booked_at.empty() ? 0.0 : booked_at.back() / 1000.0);
     std::printf("p50_ms=%.1f\np90_ms=%.1f\np99_ms=%.1f\nmax_ms=%.1f\n", percentile(latencies, 50),
                 percentile(latencies, 90), percentile(latencies, 99), percentile(latencies, 100));
