@@ -9,6 +9,7 @@
 #include "web/routes.h"
 
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <mysql_driver.h>
 
 #include <pthread.h>
@@ -23,14 +24,16 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
-namespace app {
+namespace app
+{
 
-namespace {
+namespace
+{
 
 std::atomic<bool> stopping{false};
 std::mutex done_mutex;
@@ -116,14 +119,15 @@ void worker(int listen_fd, const Router& router, const Config& config)
                 auto outcome = dispatch(router, services, env, body, !fits);
                 write_all(request.out, outcome.response.serialize());
                 const auto ms = std::chrono::duration<double, std::milli>(
-                                    std::chrono::steady_clock::now() - start).count();
+                                    std::chrono::steady_clock::now() - start)
+                                    .count();
                 if (log::enabled(log::Level::Info)) {
                     char duration[32];
                     std::snprintf(duration, sizeof duration, "%.1f", ms);
                     log::info("rid=" + outcome.request_id + " " + env["REQUEST_METHOD"] + " " +
                               env["DOCUMENT_URI"] + " " + std::to_string(outcome.response.status) +
-                              " " + duration + "ms commune=" +
-                              (outcome.commune.empty() ? "-" : outcome.commune));
+                              " " + duration +
+                              "ms commune=" + (outcome.commune.empty() ? "-" : outcome.commune));
                 }
             } catch (const std::exception& e) {
                 // dispatch() maps its own errors; this is a failure to even answer.
@@ -161,6 +165,11 @@ int serve(const Config& config)
     if (config.secret.size() < 32)
         throw std::runtime_error("serve needs --secret-file (32+ random characters)");
     view::load_templates(config.template_dir);
+    // Large blocks (argon2's 19 MiB per password hash, request bodies of up to 12 MiB) are
+    // mapped and given back to the system when freed. glibc's threshold would otherwise rise
+    // to the largest block freed so far, and each thread's arena would keep its own 19 MiB
+    // after a login: 190 MiB of worker RSS after a login burst (docs/PERFORMANCE.md).
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
     // Two threads always stay free of password hashing to keep serving pages.
     const unsigned hashing_threads = config.threads > 2 ? config.threads - 2 : 1;

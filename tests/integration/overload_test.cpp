@@ -14,6 +14,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <fstream>
 #include <latch>
 #include <map>
 #include <string>
@@ -160,6 +161,53 @@ BOOST_AUTO_TEST_CASE(a_request_that_waited_too_long_for_a_thread_is_answered_503
     BOOST_TEST(served.status == 200);
     BOOST_TEST(shows(served.body, "Email ou mot de passe incorrect"));
     BOOST_TEST(failures() != before);
+}
+
+// The sanitized build has its own allocator: the memory bound is the release workers'.
+boost::test_tools::assertion_result release_workers(boost::unit_test::test_unit_id)
+{
+    boost::test_tools::assertion_result r(Stack::get().mode == "release");
+    r.message() << "worker memory is measured on the release build";
+    return r;
+}
+
+BOOST_AUTO_TEST_CASE(a_login_burst_leaves_the_worker_small,
+                     *boost::unit_test::precondition(release_workers))
+{
+    // Every login hashes a password with argon2id (19 MiB). Rounds of logins at once, so that
+    // every thread of the worker computes some; then its resident memory is read.
+    const auto& stack = Stack::get();
+    const int pid = stack.worker_pid();
+    BOOST_REQUIRE(pid > 0);
+    std::map<long, int> by_status;
+    for (int round = 0; round < 6; ++round) {
+        std::vector<long> statuses(12);
+        std::latch ready(12);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < statuses.size(); ++i)
+            threads.emplace_back([&, i] {
+                Client agent;
+                same_origin(agent);
+                agent.csrf_from("/gestion/connexion");
+                ready.arrive_and_wait();
+                statuses[i] = agent.agent_login(admin_email, admin_password).status;
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto s : statuses)
+            ++by_status[s];
+    }
+    BOOST_TEST(by_status[303] >= 12); // logged in (the others told to retry: 503)
+    BOOST_TEST(by_status[303] + by_status[503] == 72);
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    long rss_kib = 0;
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmRSS:", 0) == 0)
+            rss_kib = std::stol(line.substr(6));
+    BOOST_TEST_MESSAGE("worker RSS after 72 logins in rounds of 12: "
+                       << rss_kib / 1024 << " MiB (" << by_status[303] << " logged in)");
+    BOOST_TEST(rss_kib > 0);
+    BOOST_TEST(rss_kib <= 64 * 1024);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
