@@ -151,8 +151,8 @@ BOOST_AUTO_TEST_CASE(a_request_that_waited_too_long_for_a_thread_is_answered_503
     BOOST_TEST(shows(shed.body, "Trop de monde"), shed.body.substr(0, 400));
     BOOST_TEST(shows(shed.body, "rien n&#39;a été enregistré"));
     BOOST_TEST(shows(shed.body, "Réessayez dans 5 secondes"));
-    // Answered as soon as the thread was free, not after being served.
-    BOOST_TEST(ms < 1800);
+    // Answered once the thread was free (after 1.3 s), with room for a slow machine.
+    BOOST_TEST(ms < 3000);
     // Nothing of it was done: its failed login was not counted.
     BOOST_TEST(failures() == before);
 
