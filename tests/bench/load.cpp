@@ -554,6 +554,16 @@ CURL* new_get(Get& g, const Target& target, long timeout)
     return g.easy;
 }
 
+// Takes an answered request off the multi handle and frees its handle and headers.
+void end_get(CURLM* multi, Get& g)
+{
+    curl_multi_remove_handle(multi, g.easy);
+    curl_easy_cleanup(g.easy);
+    curl_slist_free_all(g.headers);
+    g.easy = nullptr;
+    g.headers = nullptr;
+}
+
 curl_slist* parent_headers(const Parent& p, const Options& o)
 {
     return curl_slist_append(nullptr,
@@ -599,11 +609,7 @@ int run_rate(const Options& o)
             } else {
                 g->outcome = std::string("connection_") + curl_error_kind(m->data.result);
             }
-            curl_multi_remove_handle(multi, g->easy);
-            curl_easy_cleanup(g->easy);
-            curl_slist_free_all(g->headers);
-            g->easy = nullptr;
-            g->headers = nullptr;
+            end_get(multi, *g);
             ++done;
         }
         int wait_ms = 20;
@@ -715,11 +721,7 @@ int run_storm(const Options& o)
             } else {
                 g->outcome = std::string("connection_") + curl_error_kind(m->data.result);
             }
-            curl_multi_remove_handle(multi, g->easy);
-            curl_easy_cleanup(g->easy);
-            curl_slist_free_all(g->headers);
-            g->easy = nullptr;
-            g->headers = nullptr;
+            end_get(multi, *g);
             g->answer = Answer{};
             ++done;
         }
