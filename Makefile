@@ -4,7 +4,7 @@
 CXX       ?= g++
 MODE      ?= release
 BUILD     := build/$(MODE)
-PKGS      := fcgi libctemplate libargon2 libcurl openssl gdlib zlib pangocairo cairo
+PKGS      := fcgi libctemplate libsodium libcurl openssl gdlib zlib pangocairo cairo
 CXXFLAGS_COMMON := -std=c++20 -Wall -Wextra -Werror -Wno-deprecated-declarations -Isrc -MMD -MP \
                    $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmysqlcppconn \

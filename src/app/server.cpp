@@ -165,10 +165,11 @@ int serve(const Config& config)
     if (config.secret.size() < 32)
         throw std::runtime_error("serve needs --secret-file (32+ random characters)");
     view::load_templates(config.template_dir);
-    // Large blocks (argon2's 19 MiB per password hash, request bodies of up to 12 MiB) are
-    // mapped and given back to the system when freed. glibc's threshold would otherwise rise
-    // to the largest block freed so far, and each thread's arena would keep its own 19 MiB
-    // after a login: 190 MiB of worker RSS after a login burst (docs/PERFORMANCE.md).
+    // Large blocks (request bodies of up to 12 MiB, images, PDFs) are mapped and given back to
+    // the system when freed. glibc's threshold would otherwise rise to the largest block freed
+    // so far, and each thread's arena would keep its own copy: with libargon2's 19 MiB per
+    // password hash, that was 190 MiB of worker RSS after a login burst (docs/PERFORMANCE.md).
+    // (libsodium maps the hash's memory itself.)
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
     // Two threads always stay free of password hashing to keep serving pages.

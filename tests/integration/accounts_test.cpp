@@ -4,6 +4,7 @@
 #include "client.h"
 #include "mailbox.h"
 #include "stack.h"
+#include "security/password.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -299,6 +300,35 @@ BOOST_AUTO_TEST_CASE(unknown_email_and_wrong_password_look_the_same_then_throttl
     BOOST_TEST(contains(sixth.body, "Réessayez dans"));
     BOOST_TEST(!sixth.header("retry-after").empty());
     BOOST_TEST(a.cookie("session").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_password_stored_with_older_settings_logs_in_and_is_rehashed)
+{
+    // Before the switch to 9 MiB and four passes, passwords were hashed with 19 MiB and two.
+    Client owner;
+    const auto email = confirmed_parent(owner);
+    const auto& stack = Stack::get();
+    const auto old_hash = security::hash_password(good_password, {2, 19 * 1024});
+    BOOST_REQUIRE(old_hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0) == 0u);
+    stack.sql("UPDATE parent_account SET password_hash = '" + old_hash + "' WHERE email = '" +
+              email + "'");
+    const auto stored = [&] {
+        return stack.sql("SELECT password_hash FROM parent_account WHERE email = '" + email + "'");
+    };
+    // A wrong password changes nothing.
+    Client wrong;
+    BOOST_TEST(login(wrong, email, "ce n'est pas le bon").status == 200);
+    BOOST_TEST(stored() == old_hash);
+    // The right one logs in, and the hash is rewritten with today's settings.
+    Client parent;
+    BOOST_TEST(login(parent, email, good_password).status == 303);
+    const auto rehashed = stored();
+    BOOST_TEST(rehashed.rfind("$argon2id$v=19$m=9216,t=4,p=1$", 0) == 0u, rehashed);
+    BOOST_TEST(security::verify_password(good_password, rehashed));
+    // And the new hash logs in too.
+    Client again;
+    BOOST_TEST(login(again, email, good_password).status == 303);
+    BOOST_TEST(stored() == rehashed);
 }
 
 BOOST_AUTO_TEST_CASE(parent_session_gives_no_access_to_back_office)

@@ -1,12 +1,12 @@
 #include "security/password.h"
 
-#include <argon2.h>
+#include <sodium.h>
 
-#include <boost/test/unit_test.hpp>
-#include <vector>
-#include <thread>
-#include <latch>
 #include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <latch>
+#include <thread>
+#include <vector>
 
 #include <string>
 
@@ -24,7 +24,7 @@ const std::string& shared_hash()
     return hash;
 }
 
-const std::string default_prefix = "$argon2id$v=19$m=19456,t=2,p=1$";
+const std::string default_prefix = "$argon2id$v=19$m=9216,t=4,p=1$";
 
 } // namespace
 
@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(two_hashes_of_the_same_password_differ_by_their_salt)
 
 BOOST_AUTO_TEST_CASE(weak_parameters_are_written_and_still_verify)
 {
-    const auto weak = security::hash_password(password, {1, 8192, 1});
+    const auto weak = security::hash_password(password, {1, 8192});
     BOOST_TEST(weak.rfind("$argon2id$v=19$m=8192,t=1,p=1$", 0) == 0u, weak);
     BOOST_TEST(security::verify_password(password, weak));
     BOOST_TEST(security::needs_rehash(weak));
@@ -78,26 +78,26 @@ BOOST_AUTO_TEST_CASE(needs_rehash_compares_each_parameter)
 {
     // needs_rehash reads the parameters only: no hash is computed here.
     const std::string tail = "$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=8192,t=2,p=1" + tail));
-    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=1,p=1" + tail));
-    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail));
-    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=65536,t=3,p=1" + tail));
-    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail, {3, 19456, 1}));
-    BOOST_TEST(security::needs_rehash("$argon2i$v=19$m=19456,t=2,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=8192,t=4,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=9216,t=3,p=1" + tail));
+    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=9216,t=4,p=1" + tail));
+    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=65536,t=5,p=1" + tail));
+    // The settings before the switch to 9 MiB: fewer passes, so rehashed at the next login.
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=9216,t=4,p=1" + tail, {5, 9216}));
+    BOOST_TEST(security::needs_rehash("$argon2i$v=19$m=9216,t=4,p=1" + tail));
     BOOST_TEST(security::needs_rehash(""));
 }
 
 BOOST_AUTO_TEST_CASE(non_argon2id_strings_never_verify)
 {
-    // A genuine argon2i hash of the same password: libargon2 would accept it as argon2i.
-    char encoded[256] = {};
-    const unsigned char salt[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-    BOOST_REQUIRE(argon2i_hash_encoded(1, 8, 1, password.data(), password.size(), salt, sizeof salt,
-                                       32, encoded, sizeof encoded) == ARGON2_OK);
+    // A genuine argon2i hash of the same password: libsodium's generic verifier would accept it.
+    char encoded[crypto_pwhash_argon2i_STRBYTES] = {};
+    BOOST_REQUIRE(crypto_pwhash_argon2i_str(encoded, password.data(), password.size(), 3, 8192) ==
+                  0);
     const std::string argon2i = encoded;
     BOOST_REQUIRE(argon2i.rfind("$argon2i$", 0) == 0u);
-    BOOST_REQUIRE(argon2_verify(argon2i.c_str(), password.data(), password.size(), Argon2_i) ==
-                  ARGON2_OK);
+    BOOST_REQUIRE(crypto_pwhash_str_verify(argon2i.c_str(), password.data(), password.size()) == 0);
     BOOST_TEST(!security::verify_password(password, argon2i));
 
     BOOST_TEST(!security::verify_password(password, password));
@@ -105,6 +105,21 @@ BOOST_AUTO_TEST_CASE(non_argon2id_strings_never_verify)
     BOOST_TEST(!security::verify_password(password, "$argon2id$"));
     BOOST_TEST(!security::verify_password(
         password, "$2y$10$abcdefghijklmnopqrstuuJ0yM9a0Rcy8aVxqk3u6YwFqVfKz5u0e"));
+}
+
+BOOST_AUTO_TEST_CASE(hashes_written_by_libargon2_still_verify)
+{
+    // Passwords stored before the switch to libsodium were hashed by libargon2 (salt 0x01 then
+    // zeros, password "pw"), among them one with two lanes.
+    const std::string p1 = "$argon2id$v=19$m=19456,t=2,p=1$AQAAAAAAAAAAAAAAAAAAAA$"
+                           "6e/k/huvhQaQE9DKTZmgav7k+wPmN8NzvnBP1slnrRc";
+    const std::string p2 = "$argon2id$v=19$m=1024,t=2,p=2$AQAAAAAAAAAAAAAAAAAAAA$"
+                           "RKITogWKR3/IByNS3QO1Lxpy5wrhbESLFzCSBVIpm1E";
+    BOOST_TEST(security::verify_password("pw", p1));
+    BOOST_TEST(!security::verify_password("pW", p1));
+    BOOST_TEST(security::verify_password("pw", p2));
+    BOOST_TEST(security::needs_rehash(p1)); // two passes: today's settings use four
+    BOOST_TEST(security::needs_rehash(p2)); // 1 MiB
 }
 
 BOOST_AUTO_TEST_CASE(dummy_verification_runs_without_error)
