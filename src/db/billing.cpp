@@ -404,17 +404,19 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
         " AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.source_kind = 'attendance'"
         " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id)";
     // One family (a page): from the family's own rows, each invoice line looked up by its
-    // source key, so the cost does not grow with the commune's invoice history.
+    // source key, so the cost does not grow with the commune's invoice history. The bookings
+    // by their own day (b.day is o.day, sql/009_booking_day.sql): only the period's rows are
+    // read, not the family's whole history.
     static const std::string family_sql =
         booking_columns +
-        " FROM booking b FORCE INDEX (ix_booking_family)"
+        " FROM booking b FORCE INDEX (ix_booking_family_day)"
         " JOIN occurrence o ON o.id = b.occurrence_id JOIN activity a ON a.id = o.activity_id"
         " JOIN family_member m ON m.id = b.child_id"
         " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = b.child_id"
         " LEFT JOIN invoice_line l ON l.source_kind = 'booking' AND l.source_id = b.id"
         " AND l.child_id = b.child_id"
         " WHERE b.commune_id = ? AND b.family_id = ? AND a.commune_id = ? AND a.regie_id = ?"
-        " AND o.day BETWEEN ? AND ? AND b.status IN ('booked', 'cancelled') AND l.id IS NULL"
+        " AND b.day BETWEEN ? AND ? AND b.status IN ('booked', 'cancelled') AND l.id IS NULL"
         " UNION ALL " +
         attendance_columns +
         " FROM attendance t FORCE INDEX (ix_attendance_family)"

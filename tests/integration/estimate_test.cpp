@@ -119,4 +119,40 @@ BOOST_AUTO_TEST_CASE(a_family_without_bookings_has_a_zero_estimate)
     BOOST_TEST(shows(page.body, estimate_line(0)));
 }
 
+// sql/009_booking_day.sql on a database that predates it: every booking gets its
+// occurrence's day, the estimate (which reads bookings by that day) stays the same, and a
+// booking inserted afterwards gets its day from the trigger.
+BOOST_AUTO_TEST_CASE(the_booking_day_migration_dates_existing_bookings)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    const auto setup = priced_activity();
+    const auto today = paris_today();
+    const domain::Date first{today.year, today.month, 1};
+    const auto wrongly_dated_bookings = [&] {
+        return sql("SELECT COUNT(*) FROM booking b JOIN occurrence o ON o.id = b.occurrence_id"
+                   " WHERE NOT (b.day <=> o.day)");
+    };
+
+    // The schema before 009 (the test stack is migrated at its start), with a booking of then.
+    sql("DROP TRIGGER tr_booking_day; ALTER TABLE booking DROP INDEX ix_booking_family_day,"
+        " DROP COLUMN day; DELETE FROM schema_migrations WHERE version = 9");
+    book(parent, setup, first);
+    book(parent, setup, domain::add_days(first, -1)); // last month's: not in the estimate
+
+    std::string out;
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
+    BOOST_TEST(out.find("009_booking_day.sql") != std::string::npos, out);
+    BOOST_TEST(wrongly_dated_bookings() == "0");
+    BOOST_TEST(sql("SELECT IS_NULLABLE FROM information_schema.columns WHERE table_schema ="
+                   " 'portail' AND table_name = 'booking' AND column_name = 'day'") == "NO");
+
+    if (today != first)
+        book(parent, setup, today); // after the migration: dated by the trigger
+    BOOST_TEST(wrongly_dated_bookings() == "0");
+    const auto page = parent.client->get("/facturation");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(shows(page.body, estimate_line(today != first ? 630 : 315)), page.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
