@@ -42,17 +42,19 @@ void insert_rows(Connection& conn, const std::string& head, const std::string& r
 constexpr const char* regie_columns = "id, name, address, IFNULL(payfip_numcli, '') AS numcli,"
                                       " invoice_prefix, credit_prefix, payment_days, office_text";
 
+// By position (regie_columns' order), as the readers below: a lookup by name upper-cases the
+// name and scans the columns, for every value read (Connector/C++ 1.1).
 Regie read_regie(sql::ResultSet& rs)
 {
     Regie r;
-    r.id = rs.getInt64("id");
-    r.name = rs.getString("name");
-    r.address = rs.getString("address");
-    r.payfip_numcli = rs.getString("numcli");
-    r.invoice_prefix = rs.getString("invoice_prefix");
-    r.credit_prefix = rs.getString("credit_prefix");
-    r.payment_days = rs.getInt("payment_days");
-    r.office_text = rs.getString("office_text");
+    r.id = rs.getInt64(1);
+    r.name = rs.getString(2);
+    r.address = rs.getString(3);
+    r.payfip_numcli = rs.getString(4);
+    r.invoice_prefix = rs.getString(5);
+    r.credit_prefix = rs.getString(6);
+    r.payment_days = rs.getInt(7);
+    r.office_text = rs.getString(8);
     return r;
 }
 
@@ -262,18 +264,18 @@ constexpr const char* tariff_columns =
 Tariff read_tariff(sql::ResultSet& rs)
 {
     Tariff t;
-    t.id = rs.getInt64("id");
-    t.activity_id = rs.getInt64("activity_id");
-    t.row.valid_from = date_of(rs.getString("vf"));
-    t.row.qf_min = rs.getInt("qf_min");
-    if (!rs.isNull("qf_max"))
-        t.row.qf_max = rs.getInt("qf_max");
-    t.row.audience = domain::parse_audience(std::string(rs.getString("audience")))
-                         .value_or(domain::Audience::All);
-    t.row.without_quotient = rs.getBoolean("without_quotient");
-    t.row.unit_cents = rs.getInt64("unit_cents");
-    if (!rs.isNull("penalty_cents"))
-        t.row.penalty_cents = rs.getInt64("penalty_cents");
+    t.id = rs.getInt64(1); // tariff_columns' order
+    t.activity_id = rs.getInt64(2);
+    t.row.valid_from = date_of(rs.getString(3));
+    t.row.qf_min = rs.getInt(4);
+    if (!rs.isNull(5))
+        t.row.qf_max = rs.getInt(5);
+    t.row.audience =
+        domain::parse_audience(std::string(rs.getString(6))).value_or(domain::Audience::All);
+    t.row.without_quotient = rs.getBoolean(7);
+    t.row.unit_cents = rs.getInt64(8);
+    if (!rs.isNull(9))
+        t.row.penalty_cents = rs.getInt64(9);
     return t;
 }
 
@@ -510,23 +512,22 @@ constexpr const char* billing_family_columns =
 BillingFamily read_billing_family(sql::ResultSet* rs)
 {
     BillingFamily f;
-    f.id = rs->getInt64("id");
-    f.number = rs->getInt("number");
-    f.name = rs->getString("name");
-    f.city = rs->getString("city");
+    f.id = rs->getInt64(1); // billing_family_columns' order
+    f.number = rs->getInt(2);
+    f.name = rs->getString(3);
+    f.city = rs->getString(7);
     std::string address;
-    for (const auto& part :
-         {std::string(rs->getString("address_line1")), std::string(rs->getString("address_line2")),
-          std::string(rs->getString("postal_code")) + " " + f.city}) {
+    for (const auto& part : {std::string(rs->getString(4)), std::string(rs->getString(5)),
+                             std::string(rs->getString(6)) + " " + f.city}) {
         const auto first = part.find_first_not_of(' ');
         if (first != std::string::npos)
             address += (address.empty() ? "" : "\n") + part.substr(first);
     }
     f.address = address;
-    if (!rs->isNull("family_quotient"))
-        f.pricing.quotient = rs->getInt("family_quotient");
-    if (!rs->isNull("qvu"))
-        f.pricing.quotient_valid_until = domain::parse_iso_date(std::string(rs->getString("qvu")));
+    if (!rs->isNull(8))
+        f.pricing.quotient = rs->getInt(8);
+    if (!rs->isNull(9))
+        f.pricing.quotient_valid_until = domain::parse_iso_date(std::string(rs->getString(9)));
     return f;
 }
 
