@@ -509,6 +509,19 @@ constexpr const char* billing_family_columns =
     "id, number, name, address_line1, address_line2, postal_code, city,"
     " family_quotient, DATE_FORMAT(quotient_valid_until, '%Y-%m-%d') AS qvu";
 
+// The address lines that are not blank, joined by "\n", the last "postal code city".
+std::string billing_address(const std::string& line1, const std::string& line2,
+                            const std::string& postal_code, const std::string& city)
+{
+    std::string address;
+    for (const auto& part : {line1, line2, postal_code + " " + city}) {
+        const auto first = part.find_first_not_of(' ');
+        if (first != std::string::npos)
+            address += (address.empty() ? "" : "\n") + part.substr(first);
+    }
+    return address;
+}
+
 BillingFamily read_billing_family(sql::ResultSet* rs)
 {
     BillingFamily f;
@@ -516,14 +529,7 @@ BillingFamily read_billing_family(sql::ResultSet* rs)
     f.number = rs->getInt(2);
     f.name = rs->getString(3);
     f.city = rs->getString(7);
-    std::string address;
-    for (const auto& part : {std::string(rs->getString(4)), std::string(rs->getString(5)),
-                             std::string(rs->getString(6)) + " " + f.city}) {
-        const auto first = part.find_first_not_of(' ');
-        if (first != std::string::npos)
-            address += (address.empty() ? "" : "\n") + part.substr(first);
-    }
-    f.address = address;
+    f.address = billing_address(rs->getString(4), rs->getString(5), rs->getString(6), f.city);
     if (!rs->isNull(8))
         f.pricing.quotient = rs->getInt(8);
     if (!rs->isNull(9))
@@ -545,6 +551,21 @@ std::map<std::int64_t, BillingFamily> billing_families(Connection& conn, std::in
         out.emplace(f.id, std::move(f));
     }
     return out;
+}
+
+BillingFamily billing_family_of(const Family& family)
+{
+    BillingFamily f;
+    f.id = family.id;
+    f.number = family.number;
+    f.name = family.name;
+    f.city = family.city;
+    f.address = billing_address(family.address_line1, family.address_line2, family.postal_code,
+                                family.city);
+    f.pricing.quotient = family.family_quotient;
+    if (!family.quotient_valid_until.empty())
+        f.pricing.quotient_valid_until = domain::parse_iso_date(family.quotient_valid_until);
+    return f;
 }
 
 std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,

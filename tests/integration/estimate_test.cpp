@@ -119,6 +119,29 @@ BOOST_AUTO_TEST_CASE(a_family_without_bookings_has_a_zero_estimate)
     BOOST_TEST(shows(page.body, estimate_line(0)));
 }
 
+// The page prices with the worker's copy of the family: a quotient changed by SQL (an agent,
+// an import) is seen on the next request.
+BOOST_AUTO_TEST_CASE(the_estimate_follows_a_quotient_change_at_once)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    sql("UPDATE family SET family_quotient = 400 WHERE id = " + parent.family_id);
+    const auto setup = priced_activity();
+    sql("UPDATE tariff SET qf_max = 500 WHERE activity_id = " + setup.activity);
+    sql("INSERT INTO tariff (commune_id, activity_id, valid_from, qf_min, qf_max, unit_cents,"
+        " penalty_cents) VALUES (" +
+        caumont() + ", " + setup.activity + ", '2020-01-01', 501, NULL, 420, 600)");
+    book(parent, setup, paris_today());
+
+    const auto low = parent.client->get("/facturation");
+    BOOST_REQUIRE_EQUAL(low.status, 200);
+    BOOST_TEST(shows(low.body, estimate_line(315)), low.body);
+    sql("UPDATE family SET family_quotient = 900 WHERE id = " + parent.family_id);
+    const auto high = parent.client->get("/facturation");
+    BOOST_REQUIRE_EQUAL(high.status, 200);
+    BOOST_TEST(shows(high.body, estimate_line(420)), high.body);
+}
+
 // sql/009_booking_day.sql on a database that predates it: every booking gets its
 // occurrence's day, the estimate (which reads bookings by that day) stays the same, and a
 // booking inserted afterwards gets its day from the trigger.
