@@ -63,6 +63,14 @@ std::string estimate_line(domain::Cents cents)
     return "Estimation du mois en cours : " + domain::format_euros(cents);
 }
 
+// The parent's /facturation shows this estimate.
+void check_estimate(Parent& p, domain::Cents cents)
+{
+    const auto page = p.client->get("/facturation");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(shows(page.body, estimate_line(cents)), page.body);
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(estimate)
@@ -105,9 +113,7 @@ BOOST_AUTO_TEST_CASE(the_estimate_prices_this_months_bookings_until_they_are_inv
     BOOST_TEST(sql("SELECT COUNT(*) FROM invoice WHERE regie_id = " + setup.regie +
                    " AND month = '" + month + "'") == "1");
 
-    const auto after = parent.client->get("/facturation");
-    BOOST_REQUIRE_EQUAL(after.status, 200);
-    BOOST_TEST(shows(after.body, estimate_line(315)), after.body);
+    check_estimate(parent, 315);
 }
 
 BOOST_AUTO_TEST_CASE(a_family_without_bookings_has_a_zero_estimate)
@@ -133,13 +139,9 @@ BOOST_AUTO_TEST_CASE(the_estimate_follows_a_quotient_change_at_once)
         caumont() + ", " + setup.activity + ", '2020-01-01', 501, NULL, 420, 600)");
     book(parent, setup, paris_today());
 
-    const auto low = parent.client->get("/facturation");
-    BOOST_REQUIRE_EQUAL(low.status, 200);
-    BOOST_TEST(shows(low.body, estimate_line(315)), low.body);
+    check_estimate(parent, 315);
     sql("UPDATE family SET family_quotient = 900 WHERE id = " + parent.family_id);
-    const auto high = parent.client->get("/facturation");
-    BOOST_REQUIRE_EQUAL(high.status, 200);
-    BOOST_TEST(shows(high.body, estimate_line(420)), high.body);
+    check_estimate(parent, 420);
 }
 
 // sql/009_booking_day.sql on a database that predates it: every booking gets its
@@ -173,9 +175,7 @@ BOOST_AUTO_TEST_CASE(the_booking_day_migration_dates_existing_bookings)
     if (today != first)
         book(parent, setup, today); // after the migration: dated by the trigger
     BOOST_TEST(wrongly_dated_bookings() == "0");
-    const auto page = parent.client->get("/facturation");
-    BOOST_REQUIRE_EQUAL(page.status, 200);
-    BOOST_TEST(shows(page.body, estimate_line(today != first ? 630 : 315)), page.body);
+    check_estimate(parent, today != first ? 630 : 315);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
