@@ -10,7 +10,8 @@ namespace billing
 {
 
 Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
-                        const std::string& commune_name, std::int64_t family_id, domain::Date today)
+                        const std::string& commune_name, const db::BillingFamily& family,
+                        domain::Date today)
 {
     Estimate e;
     e.first_day = {today.year, today.month, 1};
@@ -19,15 +20,12 @@ Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
     // only for those that have some.
     std::map<std::int64_t, std::vector<domain::FactRow>> facts_by_regie;
     for (auto& fact :
-         db::uninvoiced_family_facts(conn, commune_id, family_id, e.first_day, e.last_day))
+         db::uninvoiced_family_facts(conn, commune_id, family.id, e.first_day, e.last_day))
         facts_by_regie[fact.regie_id].push_back(std::move(fact));
     if (facts_by_regie.empty())
         return e;
-    const auto family = db::billing_family(conn, commune_id, family_id);
-    if (!family)
-        return e;
     const std::map<std::int64_t, domain::FamilyPricing> pricing{
-        {family_id, family_pricing(*family, commune_name)}};
+        {family.id, family_pricing(family, commune_name)}};
     for (const auto& regie : db::list_regies(conn, commune_id)) {
         const auto found = facts_by_regie.find(regie.id);
         if (found == facts_by_regie.end())

@@ -2,6 +2,7 @@
 // from its bookings and attendance not invoiced yet, priced by the invoicing run's rules.
 #pragma once
 
+#include "db/billing.h"
 #include "db/connection.h"
 #include "domain/billing.h"
 
@@ -28,9 +29,10 @@ struct Estimate {
 };
 
 // The estimate of `today`'s month (Paris date) for one family: for each régie, the family's
-// uninvoiced facts from the 1st to today, drafted exactly as issue_run drafts them.
+// uninvoiced facts from the 1st to today, drafted exactly as issue_run drafts them. The
+// family as billed (its quotient, its city) is the caller's: the page has it in memory.
 Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
-                        const std::string& commune_name, std::int64_t family_id,
+                        const std::string& commune_name, const db::BillingFamily& family,
                         domain::Date today);
 
 } // namespace billing

@@ -42,17 +42,19 @@ void insert_rows(Connection& conn, const std::string& head, const std::string& r
 constexpr const char* regie_columns = "id, name, address, IFNULL(payfip_numcli, '') AS numcli,"
                                       " invoice_prefix, credit_prefix, payment_days, office_text";
 
+// By position (regie_columns' order), as the readers below: a lookup by name upper-cases the
+// name and scans the columns, for every value read (Connector/C++ 1.1).
 Regie read_regie(sql::ResultSet& rs)
 {
     Regie r;
-    r.id = rs.getInt64("id");
-    r.name = rs.getString("name");
-    r.address = rs.getString("address");
-    r.payfip_numcli = rs.getString("numcli");
-    r.invoice_prefix = rs.getString("invoice_prefix");
-    r.credit_prefix = rs.getString("credit_prefix");
-    r.payment_days = rs.getInt("payment_days");
-    r.office_text = rs.getString("office_text");
+    r.id = rs.getInt64(1);
+    r.name = rs.getString(2);
+    r.address = rs.getString(3);
+    r.payfip_numcli = rs.getString(4);
+    r.invoice_prefix = rs.getString(5);
+    r.credit_prefix = rs.getString(6);
+    r.payment_days = rs.getInt(7);
+    r.office_text = rs.getString(8);
     return r;
 }
 
@@ -262,18 +264,18 @@ constexpr const char* tariff_columns =
 Tariff read_tariff(sql::ResultSet& rs)
 {
     Tariff t;
-    t.id = rs.getInt64("id");
-    t.activity_id = rs.getInt64("activity_id");
-    t.row.valid_from = date_of(rs.getString("vf"));
-    t.row.qf_min = rs.getInt("qf_min");
-    if (!rs.isNull("qf_max"))
-        t.row.qf_max = rs.getInt("qf_max");
-    t.row.audience = domain::parse_audience(std::string(rs.getString("audience")))
-                         .value_or(domain::Audience::All);
-    t.row.without_quotient = rs.getBoolean("without_quotient");
-    t.row.unit_cents = rs.getInt64("unit_cents");
-    if (!rs.isNull("penalty_cents"))
-        t.row.penalty_cents = rs.getInt64("penalty_cents");
+    t.id = rs.getInt64(1); // tariff_columns' order
+    t.activity_id = rs.getInt64(2);
+    t.row.valid_from = date_of(rs.getString(3));
+    t.row.qf_min = rs.getInt(4);
+    if (!rs.isNull(5))
+        t.row.qf_max = rs.getInt(5);
+    t.row.audience =
+        domain::parse_audience(std::string(rs.getString(6))).value_or(domain::Audience::All);
+    t.row.without_quotient = rs.getBoolean(7);
+    t.row.unit_cents = rs.getInt64(8);
+    if (!rs.isNull(9))
+        t.row.penalty_cents = rs.getInt64(9);
     return t;
 }
 
@@ -404,17 +406,19 @@ std::vector<domain::FactRow> read_uninvoiced_facts(Connection& conn, std::int64_
         " AND NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.source_kind = 'attendance'"
         " AND l.source_id = t.occurrence_id AND l.child_id = t.child_id)";
     // One family (a page): from the family's own rows, each invoice line looked up by its
-    // source key, so the cost does not grow with the commune's invoice history.
+    // source key, so the cost does not grow with the commune's invoice history. The bookings
+    // by their own day (b.day is o.day, sql/009_booking_day.sql): only the period's rows are
+    // read, not the family's whole history.
     static const std::string family_sql =
         booking_columns +
-        " FROM booking b FORCE INDEX (ix_booking_family)"
+        " FROM booking b FORCE INDEX (ix_booking_family_day)"
         " JOIN occurrence o ON o.id = b.occurrence_id JOIN activity a ON a.id = o.activity_id"
         " JOIN family_member m ON m.id = b.child_id"
         " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = b.child_id"
         " LEFT JOIN invoice_line l ON l.source_kind = 'booking' AND l.source_id = b.id"
         " AND l.child_id = b.child_id"
         " WHERE b.commune_id = ? AND b.family_id = ? AND a.commune_id = ? AND a.regie_id = ?"
-        " AND o.day BETWEEN ? AND ? AND b.status IN ('booked', 'cancelled') AND l.id IS NULL"
+        " AND b.day BETWEEN ? AND ? AND b.status IN ('booked', 'cancelled') AND l.id IS NULL"
         " UNION ALL " +
         attendance_columns +
         " FROM attendance t FORCE INDEX (ix_attendance_family)"
@@ -505,26 +509,31 @@ constexpr const char* billing_family_columns =
     "id, number, name, address_line1, address_line2, postal_code, city,"
     " family_quotient, DATE_FORMAT(quotient_valid_until, '%Y-%m-%d') AS qvu";
 
-BillingFamily read_billing_family(sql::ResultSet* rs)
+// The address lines that are not blank, joined by "\n", the last "postal code city".
+std::string billing_address(const std::string& line1, const std::string& line2,
+                            const std::string& postal_code, const std::string& city)
 {
-    BillingFamily f;
-    f.id = rs->getInt64("id");
-    f.number = rs->getInt("number");
-    f.name = rs->getString("name");
-    f.city = rs->getString("city");
     std::string address;
-    for (const auto& part :
-         {std::string(rs->getString("address_line1")), std::string(rs->getString("address_line2")),
-          std::string(rs->getString("postal_code")) + " " + f.city}) {
+    for (const auto& part : {line1, line2, postal_code + " " + city}) {
         const auto first = part.find_first_not_of(' ');
         if (first != std::string::npos)
             address += (address.empty() ? "" : "\n") + part.substr(first);
     }
-    f.address = address;
-    if (!rs->isNull("family_quotient"))
-        f.pricing.quotient = rs->getInt("family_quotient");
-    if (!rs->isNull("qvu"))
-        f.pricing.quotient_valid_until = domain::parse_iso_date(std::string(rs->getString("qvu")));
+    return address;
+}
+
+BillingFamily read_billing_family(sql::ResultSet* rs)
+{
+    BillingFamily f;
+    f.id = rs->getInt64(1); // billing_family_columns' order
+    f.number = rs->getInt(2);
+    f.name = rs->getString(3);
+    f.city = rs->getString(7);
+    f.address = billing_address(rs->getString(4), rs->getString(5), rs->getString(6), f.city);
+    if (!rs->isNull(8))
+        f.pricing.quotient = rs->getInt(8);
+    if (!rs->isNull(9))
+        f.pricing.quotient_valid_until = domain::parse_iso_date(std::string(rs->getString(9)));
     return f;
 }
 
@@ -542,6 +551,21 @@ std::map<std::int64_t, BillingFamily> billing_families(Connection& conn, std::in
         out.emplace(f.id, std::move(f));
     }
     return out;
+}
+
+BillingFamily billing_family_of(const Family& family)
+{
+    BillingFamily f;
+    f.id = family.id;
+    f.number = family.number;
+    f.name = family.name;
+    f.city = family.city;
+    f.address = billing_address(family.address_line1, family.address_line2, family.postal_code,
+                                family.city);
+    f.pricing.quotient = family.family_quotient;
+    if (!family.quotient_valid_until.empty())
+        f.pricing.quotient_valid_until = domain::parse_iso_date(family.quotient_valid_until);
+    return f;
 }
 
 std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/connection.h"
+#include "db/families.h"
 #include "domain/billing.h"
 
 #include <cstdint>
@@ -106,6 +107,8 @@ struct BillingFamily {
 std::map<std::int64_t, BillingFamily> billing_families(Connection& conn, std::int64_t commune_id);
 std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,
                                             std::int64_t family_id);
+// The same from a family already read (the worker's copy of the logged-in family).
+BillingFamily billing_family_of(const Family& family);
 
 // A session-wide lock (GET_LOCK) that serialises the runs of one régie across
 // transactions; released by the destructor or when the connection dies.

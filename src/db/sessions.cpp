@@ -36,13 +36,31 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
 {
     if (token.size() != 43)
         return std::nullopt;
+    // Read by position, in the SELECT's order: a lookup by name upper-cases the name and scans
+    // the columns for every value read (Connector/C++ 1.1), on every page of a logged-in user.
+    enum SessionColumn : std::uint32_t {
+        col_id = 1,
+        col_kind,
+        col_account_id,
+        col_stale,
+        col_commune_revision,
+        col_parent_id,
+        col_family_id,
+        col_guardian_id,
+        col_email,
+        col_password_hash,
+        col_confirmed,
+        col_first_name,
+        col_last_name,
+        col_family_revision,
+    };
     auto& st =
         conn.prepare("SELECT s.id, s.kind, s.account_id,"
-                     " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND AS stale,"
-                     " IFNULL(cr.revision, 0) AS revision,"
-                     " a.id AS parent_id, a.family_id, a.guardian_id, a.email, a.password_hash,"
-                     " a.confirmed_at IS NOT NULL AS confirmed, m.first_name, m.last_name,"
-                     " IFNULL(fr.revision, 0) AS family_revision"
+                     " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND,"
+                     " IFNULL(cr.revision, 0),"
+                     " a.id, a.family_id, a.guardian_id, a.email, a.password_hash,"
+                     " a.confirmed_at IS NOT NULL, m.first_name, m.last_name,"
+                     " IFNULL(fr.revision, 0)"
                      " FROM session s LEFT JOIN commune_revision cr ON cr.commune_id = s.commune_id"
                      " LEFT JOIN parent_account a ON s.kind = 'parent' AND a.id = s.account_id"
                      " AND a.commune_id = s.commune_id AND a.unlinked_at IS NULL"
@@ -57,23 +75,23 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
     if (!rs->next())
         return std::nullopt;
     SessionRow row;
-    row.id = rs->getInt64("id");
-    row.kind = rs->getString("kind") == "agent" ? SessionKind::Agent : SessionKind::Parent;
-    row.account_id = rs->getInt64("account_id");
-    row.needs_touch = rs->getBoolean("stale");
-    row.commune_revision = static_cast<std::uint64_t>(rs->getInt64("revision"));
-    row.family_revision = static_cast<std::uint64_t>(rs->getInt64("family_revision"));
-    if (!rs->isNull("parent_id") && !rs->isNull("first_name")) {
+    row.id = rs->getInt64(col_id);
+    row.kind = rs->getString(col_kind) == "agent" ? SessionKind::Agent : SessionKind::Parent;
+    row.account_id = rs->getInt64(col_account_id);
+    row.needs_touch = rs->getBoolean(col_stale);
+    row.commune_revision = static_cast<std::uint64_t>(rs->getInt64(col_commune_revision));
+    row.family_revision = static_cast<std::uint64_t>(rs->getInt64(col_family_revision));
+    if (!rs->isNull(col_parent_id) && !rs->isNull(col_first_name)) {
         ParentAccount a;
-        a.id = rs->getInt64("parent_id");
+        a.id = rs->getInt64(col_parent_id);
         a.commune_id = commune_id;
-        a.family_id = rs->getInt64("family_id");
-        a.guardian_id = rs->getInt64("guardian_id");
-        a.email = rs->getString("email");
-        a.password_hash = rs->getString("password_hash");
-        a.confirmed = rs->getBoolean("confirmed");
-        a.first_name = rs->getString("first_name");
-        a.last_name = rs->getString("last_name");
+        a.family_id = rs->getInt64(col_family_id);
+        a.guardian_id = rs->getInt64(col_guardian_id);
+        a.email = rs->getString(col_email);
+        a.password_hash = rs->getString(col_password_hash);
+        a.confirmed = rs->getBoolean(col_confirmed);
+        a.first_name = rs->getString(col_first_name);
+        a.last_name = rs->getString(col_last_name);
         row.parent = std::move(a);
     }
     return row;

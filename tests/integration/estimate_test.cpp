@@ -63,6 +63,14 @@ std::string estimate_line(domain::Cents cents)
     return "Estimation du mois en cours : " + domain::format_euros(cents);
 }
 
+// The parent's /facturation shows this estimate.
+void check_estimate(Parent& p, domain::Cents cents)
+{
+    const auto page = p.client->get("/facturation");
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(shows(page.body, estimate_line(cents)), page.body);
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(estimate)
@@ -105,9 +113,7 @@ BOOST_AUTO_TEST_CASE(the_estimate_prices_this_months_bookings_until_they_are_inv
     BOOST_TEST(sql("SELECT COUNT(*) FROM invoice WHERE regie_id = " + setup.regie +
                    " AND month = '" + month + "'") == "1");
 
-    const auto after = parent.client->get("/facturation");
-    BOOST_REQUIRE_EQUAL(after.status, 200);
-    BOOST_TEST(shows(after.body, estimate_line(315)), after.body);
+    check_estimate(parent, 315);
 }
 
 BOOST_AUTO_TEST_CASE(a_family_without_bookings_has_a_zero_estimate)
@@ -117,6 +123,59 @@ BOOST_AUTO_TEST_CASE(a_family_without_bookings_has_a_zero_estimate)
     const auto page = parent.client->get("/facturation");
     BOOST_REQUIRE_EQUAL(page.status, 200);
     BOOST_TEST(shows(page.body, estimate_line(0)));
+}
+
+// The page prices with the worker's copy of the family: a quotient changed by SQL (an agent,
+// an import) is seen on the next request.
+BOOST_AUTO_TEST_CASE(the_estimate_follows_a_quotient_change_at_once)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    sql("UPDATE family SET family_quotient = 400 WHERE id = " + parent.family_id);
+    const auto setup = priced_activity();
+    sql("UPDATE tariff SET qf_max = 500 WHERE activity_id = " + setup.activity);
+    sql("INSERT INTO tariff (commune_id, activity_id, valid_from, qf_min, qf_max, unit_cents,"
+        " penalty_cents) VALUES (" +
+        caumont() + ", " + setup.activity + ", '2020-01-01', 501, NULL, 420, 600)");
+    book(parent, setup, paris_today());
+
+    check_estimate(parent, 315);
+    sql("UPDATE family SET family_quotient = 900 WHERE id = " + parent.family_id);
+    check_estimate(parent, 420);
+}
+
+// sql/009_booking_day.sql on a database that predates it: every booking gets its
+// occurrence's day, the estimate (which reads bookings by that day) stays the same, and a
+// booking inserted afterwards gets its day from the trigger.
+BOOST_AUTO_TEST_CASE(the_booking_day_migration_dates_existing_bookings)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    const auto setup = priced_activity();
+    const auto today = paris_today();
+    const domain::Date first{today.year, today.month, 1};
+    const auto wrongly_dated_bookings = [&] {
+        return sql("SELECT COUNT(*) FROM booking b JOIN occurrence o ON o.id = b.occurrence_id"
+                   " WHERE NOT (b.day <=> o.day)");
+    };
+
+    // The schema before 009 (the test stack is migrated at its start), with a booking of then.
+    sql("DROP TRIGGER tr_booking_day; ALTER TABLE booking DROP INDEX ix_booking_family_day,"
+        " DROP COLUMN day; DELETE FROM schema_migrations WHERE version = 9");
+    book(parent, setup, first);
+    book(parent, setup, domain::add_days(first, -1)); // last month's: not in the estimate
+
+    std::string out;
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
+    BOOST_TEST(out.find("009_booking_day.sql") != std::string::npos, out);
+    BOOST_TEST(wrongly_dated_bookings() == "0");
+    BOOST_TEST(sql("SELECT IS_NULLABLE FROM information_schema.columns WHERE table_schema ="
+                   " 'portail' AND table_name = 'booking' AND column_name = 'day'") == "NO");
+
+    if (today != first)
+        book(parent, setup, today); // after the migration: dated by the trigger
+    BOOST_TEST(wrongly_dated_bookings() == "0");
+    check_estimate(parent, today != first ? 630 : 315);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
