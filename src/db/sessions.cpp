@@ -56,24 +56,25 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
     auto rs = query(st);
     if (!rs->next())
         return std::nullopt;
+    // By position (a lookup by name scans the columns for every value, Connector/C++ 1.1).
     SessionRow row;
-    row.id = rs->getInt64("id");
-    row.kind = rs->getString("kind") == "agent" ? SessionKind::Agent : SessionKind::Parent;
-    row.account_id = rs->getInt64("account_id");
-    row.needs_touch = rs->getBoolean("stale");
-    row.commune_revision = static_cast<std::uint64_t>(rs->getInt64("revision"));
-    row.family_revision = static_cast<std::uint64_t>(rs->getInt64("family_revision"));
-    if (!rs->isNull("parent_id") && !rs->isNull("first_name")) {
+    row.id = rs->getInt64(1);
+    row.kind = rs->getString(2) == "agent" ? SessionKind::Agent : SessionKind::Parent;
+    row.account_id = rs->getInt64(3);
+    row.needs_touch = rs->getBoolean(4);
+    row.commune_revision = static_cast<std::uint64_t>(rs->getInt64(5));
+    row.family_revision = static_cast<std::uint64_t>(rs->getInt64(14));
+    if (!rs->isNull(6) && !rs->isNull(12)) {
         ParentAccount a;
-        a.id = rs->getInt64("parent_id");
+        a.id = rs->getInt64(6);
         a.commune_id = commune_id;
-        a.family_id = rs->getInt64("family_id");
-        a.guardian_id = rs->getInt64("guardian_id");
-        a.email = rs->getString("email");
-        a.password_hash = rs->getString("password_hash");
-        a.confirmed = rs->getBoolean("confirmed");
-        a.first_name = rs->getString("first_name");
-        a.last_name = rs->getString("last_name");
+        a.family_id = rs->getInt64(7);
+        a.guardian_id = rs->getInt64(8);
+        a.email = rs->getString(9);
+        a.password_hash = rs->getString(10);
+        a.confirmed = rs->getBoolean(11);
+        a.first_name = rs->getString(12);
+        a.last_name = rs->getString(13);
         row.parent = std::move(a);
     }
     return row;
