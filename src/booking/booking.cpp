@@ -214,38 +214,46 @@ std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const 
                            std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
                            std::int64_t now)
 {
-    // Without the lock first: an opening rush sends thousands of requests for one
-    // occurrence, and all those that can only be refused (already booked, a rule, the day
-    // and its waiting list full) are answered without queueing on its row lock. A place
-    // freed a millisecond later is missed as if the parent had come a millisecond earlier.
-    const auto seen = db::peek_occurrence(conn, commune_id, occurrence_id);
+    const auto seen = db::load_occurrence(conn, commune_id, occurrence_id);
     if (!seen)
         return std::nullopt;
     const auto activity = db::load_activity(conn, commune_id, seen->activity_id);
     if (!activity)
         return std::nullopt;
-    const auto status = db::booking_status(conn, seen->id, child.id);
-    if (status == db::BookingStatus::Booked) {
+    return book(conn, commune_id, child, *seen, *activity, pre, actor, now);
+}
+
+std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                           const db::Occurrence& seen, const db::Activity& activity,
+                           const Prerequisites& pre, Actor actor, std::int64_t now)
+{
+    // Decided on the read without the lock first: an opening rush sends thousands of
+    // requests for one occurrence, and all those that can only be refused (a rule, the day
+    // and its waiting list full) are answered without queueing on its row lock. A place
+    // freed a millisecond later is missed as if the parent had come a millisecond earlier.
+    // The child's own row is read only then: a refusal does not apply to a child already
+    // booked (told so) or wait-listed or offered a place (decided under the lock, as is
+    // everything when nothing refuses).
+    auto why = refusal(activity, seen.day, seen.closed, child, pre, now);
+    if (why.empty() && !collects_requests(activity, now))
+        why = capacity_refusal(activity, seen.capacity, seen.booked, seen.waiting);
+    if (!why.empty()) {
+        const auto status = db::booking_status(conn, seen.id, child.id);
         Result r;
-        r.outcome = Outcome::AlreadyBooked;
-        r.message = child.first_name + " est déjà inscrit(e) à " + activity->name + " le " +
-                    day_text(seen->day) + ".";
-        return r;
-    }
-    if (status != db::BookingStatus::Waiting && status != db::BookingStatus::Offered) {
-        auto why = refusal(*activity, seen->day, seen->closed, child, pre, now);
-        if (why.empty() && !collects_requests(*activity, now))
-            why = capacity_refusal(*activity, seen->capacity, seen->booked, seen->waiting);
-        if (!why.empty()) {
-            Result r;
+        if (status == db::BookingStatus::Booked) {
+            r.outcome = Outcome::AlreadyBooked;
+            r.message = child.first_name + " est déjà inscrit(e) à " + activity.name + " le " +
+                        day_text(seen.day) + ".";
+            return r;
+        }
+        if (status != db::BookingStatus::Waiting && status != db::BookingStatus::Offered) {
             r.outcome = Outcome::Refused;
             r.message = std::move(why);
             return r;
         }
     }
-    return with_retry([&] {
-        return book_once(conn, commune_id, child, *activity, occurrence_id, pre, actor, now);
-    });
+    return with_retry(
+        [&] { return book_once(conn, commune_id, child, activity, seen.id, pre, actor, now); });
 }
 
 std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, const Child& child,

@@ -94,6 +94,11 @@ bool collects_requests(const db::Activity& activity, std::int64_t now);
 std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
                            std::int64_t occurrence_id, const Prerequisites& pre, Actor actor,
                            std::int64_t now);
+// The same, the occurrence and its activity already read by the caller (without a lock, in
+// the commune): what only refuses is decided on that read, the rest under the lock.
+std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const Child& child,
+                           const db::Occurrence& seen, const db::Activity& activity,
+                           const Prerequisites& pre, Actor actor, std::int64_t now);
 using OnPromoted = std::function<void(const Promotion&)>;
 
 // Cancels the child's booking or waiting-list place (or declines a place offered), in its

@@ -17,40 +17,42 @@ constexpr const char* activity_columns =
     " requires_complete_file, requires_rules, booking_rule, cancel_rule, long_mode, allocation,"
     " active, reminder, offer_hours, young_age_months, young_capacity";
 
+// By position, in activity_columns order: a lookup by name upper-cases the name and scans the
+// columns, for every value (Connector/C++ 1.1).
 Activity read_activity(sql::ResultSet& rs)
 {
     Activity a;
-    a.id = rs.getInt64("id");
-    a.name = rs.getString("name");
-    a.service = rs.getString("service");
-    a.regie = rs.getString("regie");
-    a.site = rs.getString("site");
-    a.weekdays = rs.getString("weekdays");
-    a.period_start = rs.getString("ps");
-    a.period_end = rs.getString("pe");
-    a.holiday_policy = rs.getString("holiday_policy");
-    a.capacity = rs.getInt("capacity");
-    a.waiting_list = rs.getBoolean("waiting_list");
-    a.waiting_list_size = rs.getInt("waiting_list_size");
-    if (!rs.isNull("min_age_months"))
-        a.min_age_months = rs.getInt("min_age_months");
-    if (!rs.isNull("max_age_months"))
-        a.max_age_months = rs.getInt("max_age_months");
-    a.school_levels = rs.getString("school_levels");
-    a.residents_only = rs.getBoolean("residents_only");
-    a.requires_complete_file = rs.getBoolean("requires_complete_file");
-    a.requires_rules = rs.getBoolean("requires_rules");
-    a.booking_rule = rs.getString("booking_rule");
-    a.cancel_rule = rs.getString("cancel_rule");
-    a.long_mode = rs.getString("long_mode");
-    a.allocation = rs.getString("allocation");
-    a.active = rs.getBoolean("active");
-    a.reminder = rs.getBoolean("reminder");
-    a.offer_hours = rs.getInt("offer_hours");
-    if (!rs.isNull("young_age_months"))
-        a.young_age_months = rs.getInt("young_age_months");
-    if (!rs.isNull("young_capacity"))
-        a.young_capacity = rs.getInt("young_capacity");
+    a.id = rs.getInt64(1);
+    a.name = rs.getString(2);
+    a.service = rs.getString(3);
+    a.regie = rs.getString(4);
+    a.site = rs.getString(5);
+    a.weekdays = rs.getString(6);
+    a.period_start = rs.getString(7);
+    a.period_end = rs.getString(8);
+    a.holiday_policy = rs.getString(9);
+    a.capacity = rs.getInt(10);
+    a.waiting_list = rs.getBoolean(11);
+    a.waiting_list_size = rs.getInt(12);
+    if (!rs.isNull(13))
+        a.min_age_months = rs.getInt(13);
+    if (!rs.isNull(14))
+        a.max_age_months = rs.getInt(14);
+    a.school_levels = rs.getString(15);
+    a.residents_only = rs.getBoolean(16);
+    a.requires_complete_file = rs.getBoolean(17);
+    a.requires_rules = rs.getBoolean(18);
+    a.booking_rule = rs.getString(19);
+    a.cancel_rule = rs.getString(20);
+    a.long_mode = rs.getString(21);
+    a.allocation = rs.getString(22);
+    a.active = rs.getBoolean(23);
+    a.reminder = rs.getBoolean(24);
+    a.offer_hours = rs.getInt(25);
+    if (!rs.isNull(26))
+        a.young_age_months = rs.getInt(26);
+    if (!rs.isNull(27))
+        a.young_capacity = rs.getInt(27);
     return a;
 }
 
@@ -93,16 +95,17 @@ void bind_activity(sql::PreparedStatement& st, int first, const Activity& a)
     set_optional_int(st, first + 25, a.young_capacity);
 }
 
+// By position: id, activity_id, day, capacity, booked, waiting, closed.
 Occurrence read_occurrence(sql::ResultSet& rs)
 {
     Occurrence o;
-    o.id = rs.getInt64("id");
-    o.activity_id = rs.getInt64("activity_id");
-    o.day = rs.getString("d");
-    o.capacity = rs.getInt("capacity");
-    o.booked = rs.getInt("booked");
-    o.waiting = rs.getInt("waiting");
-    o.closed = rs.getBoolean("closed");
+    o.id = rs.getInt64(1);
+    o.activity_id = rs.getInt64(2);
+    o.day = rs.getString(3);
+    o.capacity = rs.getInt(4);
+    o.booked = rs.getInt(5);
+    o.waiting = rs.getInt(6);
+    o.closed = rs.getBoolean(7);
     return o;
 }
 

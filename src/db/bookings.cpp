@@ -34,17 +34,18 @@ std::optional<BookingStatus> parse_booking_status(const std::string& text)
 namespace
 {
 
+// By position, in booking_columns order.
 Booking read_booking(sql::ResultSet& rs)
 {
     Booking b;
-    b.id = rs.getInt64("id");
-    b.occurrence_id = rs.getInt64("occurrence_id");
-    b.child_id = rs.getInt64("child_id");
-    b.family_id = rs.getInt64("family_id");
-    b.status = parse_booking_status(rs.getString("status")).value_or(BookingStatus::Cancelled);
-    b.late_cancel = rs.getBoolean("late_cancel");
-    b.offer_expires_at = rs.getString("offer_expires");
-    b.birth_date = rs.getString("birth");
+    b.id = rs.getInt64(1);
+    b.occurrence_id = rs.getInt64(2);
+    b.child_id = rs.getInt64(3);
+    b.family_id = rs.getInt64(4);
+    b.status = parse_booking_status(rs.getString(5)).value_or(BookingStatus::Cancelled);
+    b.late_cancel = rs.getBoolean(6);
+    b.offer_expires_at = rs.getString(7);
+    b.birth_date = rs.getString(8);
     return b;
 }
 
@@ -56,42 +57,26 @@ constexpr const char* booking_from = " FROM booking b JOIN family_member m ON m.
 
 } // namespace
 
-namespace
+std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
+                                                std::int64_t occurrence_id)
 {
-std::optional<LockedOccurrence> read_occurrence(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t occurrence_id, bool lock)
-{
-    auto& st = conn.prepare(std::string("SELECT id, activity_id, DATE_FORMAT(day, '%Y-%m-%d') AS d,"
-                                        " capacity, booked, waiting, closed FROM occurrence"
-                                        " WHERE commune_id = ? AND id = ?") +
-                            (lock ? " FOR UPDATE" : ""));
+    auto& st = conn.prepare("SELECT id, activity_id, DATE_FORMAT(day, '%Y-%m-%d') AS d,"
+                            " capacity, booked, waiting, closed FROM occurrence"
+                            " WHERE commune_id = ? AND id = ? FOR UPDATE");
     st.setInt64(1, commune_id);
     st.setInt64(2, occurrence_id);
     auto rs = query(st);
     if (!rs->next())
         return std::nullopt;
     LockedOccurrence o;
-    o.id = rs->getInt64("id");
-    o.activity_id = rs->getInt64("activity_id");
-    o.day = rs->getString("d");
-    o.capacity = rs->getInt("capacity");
-    o.booked = rs->getInt("booked");
-    o.waiting = rs->getInt("waiting");
-    o.closed = rs->getBoolean("closed");
+    o.id = rs->getInt64(1);
+    o.activity_id = rs->getInt64(2);
+    o.day = rs->getString(3);
+    o.capacity = rs->getInt(4);
+    o.booked = rs->getInt(5);
+    o.waiting = rs->getInt(6);
+    o.closed = rs->getBoolean(7);
     return o;
-}
-} // namespace
-
-std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t occurrence_id)
-{
-    return read_occurrence(conn, commune_id, occurrence_id, true);
-}
-
-std::optional<LockedOccurrence> peek_occurrence(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t occurrence_id)
-{
-    return read_occurrence(conn, commune_id, occurrence_id, false);
 }
 
 void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting)
@@ -125,7 +110,7 @@ std::optional<BookingStatus> booking_status(Connection& conn, std::int64_t occur
     auto rs = query(st);
     if (!rs->next())
         return std::nullopt;
-    return parse_booking_status(rs->getString("status"));
+    return parse_booking_status(rs->getString(1));
 }
 
 void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b)

@@ -30,10 +30,6 @@ struct LockedOccurrence {
 // SELECT … FOR UPDATE: call inside a transaction. nullopt when not in this commune.
 std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
                                                 std::int64_t occurrence_id);
-// The same row read without a lock: counters that may already be stale, good enough to
-// refuse a full day without queueing on the lock (the locked read decides everything else).
-std::optional<LockedOccurrence> peek_occurrence(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t occurrence_id);
 void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting);
 
 struct Booking {

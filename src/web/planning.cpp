@@ -100,8 +100,12 @@ Target target_of(app::Context& ctx)
     const auto occurrence = db::load_occurrence(ctx.db(), ctx.commune.id, t.occurrence_id);
     if (!occurrence)
         throw http::Error(404);
-    const auto activity = db::load_activity(ctx.db(), ctx.commune.id, occurrence->activity_id);
-    if (!activity || !activity->active)
+    // The activity from the worker's copy (app/commune_data.h), as fresh as the session read.
+    const auto commune = app::commune_data(ctx);
+    const auto activity =
+        std::find_if(commune->activities.begin(), commune->activities.end(),
+                     [&](const db::Activity& a) { return a.id == occurrence->activity_id; });
+    if (activity == commune->activities.end() || !activity->active)
         throw http::Error(404);
     t.occurrence = *occurrence;
     t.activity = *activity;
@@ -447,7 +451,7 @@ http::Response booking_submit(app::Context& ctx)
                       "d'attente.";
         return confirmation(ctx, t, book_step, warning);
     }
-    const auto result = booking::book(ctx.db(), ctx.commune.id, kid, t.occurrence_id, pre,
+    const auto result = booking::book(ctx.db(), ctx.commune.id, kid, t.occurrence, t.activity, pre,
                                       {"parent", ctx.parent->id}, now);
     if (!result)
         throw http::Error(404);

@@ -274,6 +274,8 @@ BOOST_AUTO_TEST_CASE(a_cancellation_promotes_the_first_waiting_child_and_mails_t
     BOOST_TEST(status_of(occurrence, b) == "booked");
 }
 
+// A full day is refused before the occurrence's lock is taken (an opening rush): the
+// children who hold a place or a waiting-list place there are told so, not refused.
 BOOST_AUTO_TEST_CASE(a_full_waiting_list_refuses_and_stores_nothing)
 {
     auto agent = logged_admin();
@@ -281,6 +283,12 @@ BOOST_AUTO_TEST_CASE(a_full_waiting_list_refuses_and_stores_nothing)
     const auto occurrence = single_occurrence(spec(1).queue(1));
     BOOST_TEST(result_of(book(p, p.children[0], occurrence)) == "reserve");
     BOOST_TEST(result_of(book(p, p.children[1], occurrence)) == "attente");
+    for (const auto* kid : {&p.children[0], &p.children[1]}) {
+        const auto again = book(p, *kid, occurrence);
+        BOOST_TEST(again.status == 303,
+                   "status " << again.status << ": " << again.body.substr(0, 300));
+        BOOST_TEST(result_of(again) == "deja");
+    }
     for (const bool confirmed : {false, true}) {
         const auto r = book(p, p.children[2], occurrence, confirmed);
         BOOST_TEST(r.status == 409);
@@ -290,6 +298,23 @@ BOOST_AUTO_TEST_CASE(a_full_waiting_list_refuses_and_stores_nothing)
     BOOST_TEST(rows_of(occurrence) == "2");
     BOOST_TEST(counters(occurrence) == "1 1");
     BOOST_TEST(planning_state(p, p.children[2], occurrence, "2030-03-14") == "complet");
+}
+
+// The booking form reads the activity from the worker's copy: an agent's change (here the
+// activity closed by SQL, as any change raises the commune's revision) holds at once.
+BOOST_AUTO_TEST_CASE(an_activity_made_inactive_takes_no_more_bookings_at_once)
+{
+    auto agent = logged_admin();
+    auto p = make_parent(*agent, 2);
+    const auto occurrence = single_occurrence(spec(5));
+    BOOST_TEST(result_of(book(p, p.children[0], occurrence)) == "reserve");
+    sql("UPDATE activity a JOIN occurrence o ON o.activity_id = a.id SET a.active = 0"
+        " WHERE o.id = " +
+        occurrence);
+    for (const bool confirmed : {false, true})
+        BOOST_TEST(book(p, p.children[1], occurrence, confirmed).status == 404);
+    BOOST_TEST(rows_of(occurrence) == "1");
+    BOOST_TEST(counters(occurrence) == "1 0");
 }
 
 // --- isolation ---------------------------------------------------------------------------
