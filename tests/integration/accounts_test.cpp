@@ -3,20 +3,21 @@
 // Maildir, logs in and out, resets the password; plus throttling, tenancy and bad input.
 #include "client.h"
 #include "mailbox.h"
-#include "stack.h"
 #include "security/password.h"
+#include "stack.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace itest;
 
-namespace {
+namespace
+{
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 const std::string good_password = "trois petits chats gris";
@@ -25,7 +26,6 @@ bool contains(const std::string& haystack, const std::string& needle)
 {
     return haystack.find(needle) != std::string::npos;
 }
-
 
 // The first "PREFIX-NNNNN-XXXXXXXX" in a page (std::regex trips a GCC 12 warning under ASan).
 std::string find_code(const std::string& html)
@@ -62,13 +62,20 @@ IssuedCode agent_issues_code(const std::string& last, const std::string& first)
     Client agent;
     BOOST_REQUIRE(agent.agent_login(admin_email, admin_password).status == 303);
     const auto csrf = agent.csrf_from("/gestion/familles/nouvelle");
-    const auto created = agent.post_form(
-        "/gestion/familles/nouvelle",
-        {{"csrf", csrf}, {"nom", last}, {"adresse1", "1 place de la Mairie"}, {"adresse2", ""},
-         {"code_postal", "84510"}, {"ville", "Caumont-sur-Durance"}, {"telephone", ""},
-         {"email", ""}, {"quotient_familial", ""}, {"responsable_nom", last},
-         {"responsable_prenom", first}, {"responsable_telephone", ""},
-         {"responsable_email", ""}});
+    const auto created =
+        agent.post_form("/gestion/familles/nouvelle", {{"csrf", csrf},
+                                                       {"nom", last},
+                                                       {"adresse1", "1 place de la Mairie"},
+                                                       {"adresse2", ""},
+                                                       {"code_postal", "84510"},
+                                                       {"ville", "Caumont-sur-Durance"},
+                                                       {"telephone", ""},
+                                                       {"email", ""},
+                                                       {"quotient_familial", ""},
+                                                       {"responsable_nom", last},
+                                                       {"responsable_prenom", first},
+                                                       {"responsable_telephone", ""},
+                                                       {"responsable_email", ""}});
     BOOST_REQUIRE_EQUAL(created.status, 303);
     const auto path = created.header("location");
     const auto page = agent.get(path);
@@ -134,8 +141,8 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
     for (auto& ch : typed_last)
         if (ch == '-')
             ch = ' ';
-    const auto created = create_account(parent, email, "  " + typed_last + " ", "ELODIE",
-                                        issued.code);
+    const auto created =
+        create_account(parent, email, "  " + typed_last + " ", "ELODIE", issued.code);
     BOOST_TEST(created.status == 200);
     BOOST_TEST(contains(created.body, "Vérifiez votre boîte mail"));
     BOOST_TEST(contains(created.body, "indésirables"));
@@ -174,8 +181,8 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
     // Forgotten password: a single-use link valid one hour; the reset ends every session.
     Client forgetful;
     const auto csrf = forgetful.csrf_from("/compte/mot-de-passe-oublie");
-    const auto asked = forgetful.post_form("/compte/mot-de-passe-oublie",
-                                           {{"csrf", csrf}, {"email", email}});
+    const auto asked =
+        forgetful.post_form("/compte/mot-de-passe-oublie", {{"csrf", csrf}, {"email", email}});
     BOOST_TEST(asked.status == 200);
     const auto reset_mails = wait_for_mails(email, 2);
     BOOST_REQUIRE_EQUAL(reset_mails.size(), 2u);
@@ -184,14 +191,16 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
     const auto form = forgetful.get(reset_path);
     BOOST_TEST(form.status == 200);
     const std::string new_password = "un nouveau mot de passe tout neuf";
-    const auto reset = forgetful.post_form(reset_path, {{"csrf", input_value(form.body, "csrf")},
-                                                        {"mot_de_passe", new_password},
-                                                        {"mot_de_passe_confirmation", new_password}});
+    const auto reset =
+        forgetful.post_form(reset_path, {{"csrf", input_value(form.body, "csrf")},
+                                         {"mot_de_passe", new_password},
+                                         {"mot_de_passe_confirmation", new_password}});
     BOOST_TEST(reset.status == 200);
     BOOST_TEST(contains(reset.body, "Mot de passe modifié"));
-    BOOST_TEST(parent.get("/famille").status == 303); // the old session ended
+    BOOST_TEST(parent.get("/famille").status == 303);    // the old session ended
     BOOST_TEST(forgetful.get(reset_path).status == 409); // the link is used
-    BOOST_TEST(contains(login(parent, email, good_password).body, "Email ou mot de passe incorrect"));
+    BOOST_TEST(
+        contains(login(parent, email, good_password).body, "Email ou mot de passe incorrect"));
     BOOST_TEST(login(parent, email, new_password).status == 303);
 }
 
@@ -231,7 +240,8 @@ BOOST_AUTO_TEST_CASE(expired_code_is_refused)
     const auto last = unique_name("Leroy");
     const auto issued = agent_issues_code(last, "Jade");
     Stack::get().sql("UPDATE subscriber_code SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND"
-                     " WHERE code_hash = UNHEX(SHA2('" + issued.code + "', 256))");
+                     " WHERE code_hash = UNHEX(SHA2('" +
+                     issued.code + "', 256))");
     Client parent;
     const auto email = unique_email("jade");
     const auto refused = create_account(parent, email, last, "Jade", issued.code);
@@ -361,16 +371,17 @@ BOOST_AUTO_TEST_CASE(change_password_asks_the_current_one_and_ends_other_session
     BOOST_TEST(contains(page.body, "Connexions récentes"));
     const auto csrf = input_value(page.body, "csrf");
     const std::string next = "encore un autre mot de passe";
-    const auto wrong = phone.post_form("/compte/mot-de-passe", {{"csrf", csrf},
-                                                               {"mot_de_passe_actuel", "faux faux faux"},
-                                                               {"mot_de_passe", next},
-                                                               {"mot_de_passe_confirmation", next}});
+    const auto wrong =
+        phone.post_form("/compte/mot-de-passe", {{"csrf", csrf},
+                                                 {"mot_de_passe_actuel", "faux faux faux"},
+                                                 {"mot_de_passe", next},
+                                                 {"mot_de_passe_confirmation", next}});
     BOOST_TEST(wrong.status == 400);
     BOOST_TEST(contains(wrong.body, "Mot de passe actuel incorrect"));
     const auto ok = phone.post_form("/compte/mot-de-passe", {{"csrf", csrf},
-                                                            {"mot_de_passe_actuel", good_password},
-                                                            {"mot_de_passe", next},
-                                                            {"mot_de_passe_confirmation", next}});
+                                                             {"mot_de_passe_actuel", good_password},
+                                                             {"mot_de_passe", next},
+                                                             {"mot_de_passe_confirmation", next}});
     BOOST_TEST(ok.status == 303);
     BOOST_TEST(phone.get("/compte").status == 200);
     BOOST_TEST(laptop.get("/compte").status == 303);
@@ -383,8 +394,8 @@ BOOST_AUTO_TEST_CASE(change_email_is_confirmed_by_the_new_address_and_told_to_th
     const auto page = parent.get("/compte");
     const auto new_email = unique_email("nouvelle");
     const auto r = parent.post_form("/compte/email", {{"csrf", input_value(page.body, "csrf")},
-                                                     {"nouvel_email", new_email},
-                                                     {"mot_de_passe", good_password}});
+                                                      {"nouvel_email", new_email},
+                                                      {"mot_de_passe", good_password}});
     BOOST_TEST(r.status == 303);
     const auto to_new = wait_for_mails(new_email, 1);
     BOOST_REQUIRE_EQUAL(to_new.size(), 1u);
@@ -423,14 +434,14 @@ BOOST_AUTO_TEST_CASE(hostile_input_is_refused_or_escaped_and_nothing_is_stored)
     const auto rtl = create_account(c, email, "abc\u202Edef", "Zoe", issued.code);
     BOOST_TEST(rtl.status == 400);
     // HTML and SQL are shown escaped and match nothing.
-    const auto html = create_account(c, "<script>alert(1)</script>@x.fr", "<b>x</b>",
-                                     "' OR 1=1 --", issued.code);
+    const auto html =
+        create_account(c, "<script>alert(1)</script>@x.fr", "<b>x</b>", "' OR 1=1 --", issued.code);
     BOOST_TEST(!contains(html.body, "<script>alert(1)</script>"));
     BOOST_TEST(!contains(html.body, "<b>x</b>"));
     BOOST_TEST(contains(html.body, "&lt;b&gt;x&lt;/b&gt;"));
     BOOST_TEST(count_accounts(email) == "0");
-    BOOST_TEST(Stack::get().sql("SELECT COUNT(*) FROM parent_account WHERE email LIKE '%script%'") ==
-               "0");
+    BOOST_TEST(
+        Stack::get().sql("SELECT COUNT(*) FROM parent_account WHERE email LIKE '%script%'") == "0");
 }
 
 BOOST_AUTO_TEST_CASE(unlinked_guardian_can_register_again_with_a_new_code)
@@ -449,8 +460,8 @@ BOOST_AUTO_TEST_CASE(unlinked_guardian_can_register_again_with_a_new_code)
                                           {{"csrf", input_value(page.body, "csrf")}});
     BOOST_TEST(unlinked.status == 303);
     BOOST_TEST(count_accounts(email) == "0");
-    const auto again = agent.post_form(issued.family_path + "/code",
-                                       {{"csrf", input_value(page.body, "csrf")}});
+    const auto again =
+        agent.post_form(issued.family_path + "/code", {{"csrf", input_value(page.body, "csrf")}});
     const auto code = find_code(again.body);
     BOOST_REQUIRE(!code.empty());
     Client back;
