@@ -2,6 +2,7 @@
 // and issues a code abonné, the parent creates the account, confirms it from the mail in the
 // Maildir, logs in and out, resets the password; plus throttling, tenancy and bad input.
 #include "client.h"
+#include "fixtures.h"
 #include "mailbox.h"
 #include "security/password.h"
 #include "stack.h"
@@ -20,12 +21,6 @@ namespace
 {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
-const std::string good_password = "trois petits chats gris";
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
 
 // The first "PREFIX-NNNNN-XXXXXXXX" in a page (std::regex trips a GCC 12 warning under ASan).
 std::string find_code(const std::string& html)
@@ -62,22 +57,7 @@ IssuedCode agent_issues_code(const std::string& last, const std::string& first)
     Client agent;
     BOOST_REQUIRE(agent.agent_login(admin_email, admin_password).status == 303);
     const auto csrf = agent.csrf_from("/gestion/familles/nouvelle");
-    const auto created =
-        agent.post_form("/gestion/familles/nouvelle", {{"csrf", csrf},
-                                                       {"nom", last},
-                                                       {"adresse1", "1 place de la Mairie"},
-                                                       {"adresse2", ""},
-                                                       {"code_postal", "84510"},
-                                                       {"ville", "Caumont-sur-Durance"},
-                                                       {"telephone", ""},
-                                                       {"email", ""},
-                                                       {"quotient_familial", ""},
-                                                       {"responsable_nom", last},
-                                                       {"responsable_prenom", first},
-                                                       {"responsable_telephone", ""},
-                                                       {"responsable_email", ""}});
-    BOOST_REQUIRE_EQUAL(created.status, 303);
-    const auto path = created.header("location");
+    const auto path = create_family(agent, csrf, last, first);
     const auto page = agent.get(path);
     const auto letter = agent.post_form(path + "/code", {{"csrf", input_value(page.body, "csrf")}});
     BOOST_REQUIRE_EQUAL(letter.status, 200);

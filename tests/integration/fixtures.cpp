@@ -91,27 +91,33 @@ std::string code_in(const std::string& letter)
     return letter.substr(start, letter.find('<', start) - start);
 }
 
-Parent make_parent(Client& agent, const FamilySpec& spec)
+std::string create_family(Client& agent, const std::string& csrf, const std::string& name,
+                          const std::string& guardian_first, const std::string& quotient)
 {
-    Parent p;
-    p.name = unique_name(spec.name_base);
-    const auto csrf = agent.csrf_from("/gestion/familles/nouvelle");
     const auto created =
         agent.post_form("/gestion/familles/nouvelle", {{"csrf", csrf},
-                                                       {"nom", p.name},
+                                                       {"nom", name},
                                                        {"adresse1", "1 place de la Mairie"},
                                                        {"adresse2", ""},
                                                        {"code_postal", "84510"},
                                                        {"ville", "Caumont-sur-Durance"},
                                                        {"telephone", ""},
                                                        {"email", ""},
-                                                       {"quotient_familial", ""},
-                                                       {"responsable_nom", p.name},
-                                                       {"responsable_prenom", spec.guardian_first},
+                                                       {"quotient_familial", quotient},
+                                                       {"responsable_nom", name},
+                                                       {"responsable_prenom", guardian_first},
                                                        {"responsable_telephone", ""},
                                                        {"responsable_email", ""}});
     BOOST_REQUIRE_EQUAL(created.status, 303);
-    const auto path = created.header("location");
+    return created.header("location");
+}
+
+Parent make_parent(Client& agent, const FamilySpec& spec)
+{
+    Parent p;
+    p.name = unique_name(spec.name_base);
+    const auto csrf = agent.csrf_from("/gestion/familles/nouvelle");
+    const auto path = create_family(agent, csrf, p.name, spec.guardian_first);
     p.family_id = path.substr(path.rfind('/') + 1);
     for (int i = 0; i < spec.children; ++i) {
         const auto first = unique_name("Enfant");

@@ -35,6 +35,10 @@ std::unique_ptr<Client> logged_agent(const std::string& email, const std::string
 std::unique_ptr<Client> logged_admin();
 // The code abonné printed in the agent's letter.
 std::string code_in(const std::string& letter);
+// The agent (with a CSRF token of its session) creates a family named `name`, its guardian
+// `guardian_first` `name`, at the mairie's address; returns the family's back-office path.
+std::string create_family(Client& agent, const std::string& csrf, const std::string& name,
+                          const std::string& guardian_first, const std::string& quotient = "");
 
 struct Kid {
     std::string id;
