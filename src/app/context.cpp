@@ -1,13 +1,19 @@
 #include "app/context.h"
 
+#include "app/log.h"
+
 #include "http/csrf.h"
 #include "http/error.h"
 #include "http/parse.h"
 #include "security/tokens.h"
 
-namespace app {
+namespace app
+{
 
-std::string Context::csrf() const { return http::csrf_token(services.config.secret, csrf_cookie); }
+std::string Context::csrf() const
+{
+    return http::csrf_token(services.config.secret, csrf_cookie);
+}
 
 std::int64_t Context::path_id(std::string_view name) const
 {
@@ -46,9 +52,9 @@ void Context::start_session(db::SessionKind kind, std::int64_t account_id)
 {
     if (!session_token.empty())
         db::delete_session(db(), commune.id, session_token);
-    session_token = db::create_session(db(), commune.id, kind, account_id,
-                                       std::string(req.env("REMOTE_ADDR")),
-                                       std::string(req.env("HTTP_USER_AGENT")));
+    session_token =
+        db::create_session(db(), commune.id, kind, account_id, std::string(req.env("REMOTE_ADDR")),
+                           std::string(req.env("HTTP_USER_AGENT")));
     http::SetCookie c;
     c.name = cookie_name("session");
     c.value = session_token;
@@ -61,6 +67,30 @@ void Context::start_session(db::SessionKind kind, std::int64_t account_id)
     k.value = csrf_cookie;
     k.secure = req.is_https();
     cookies.push_back(k);
+}
+
+std::string Context::actor() const
+{
+    if (parent)
+        return "parent:" + std::to_string(parent->id);
+    if (agent)
+        return "agent:" + std::to_string(agent->id);
+    return "-";
+}
+
+void Context::security_event(std::string_view event, std::string_view detail, bool failure) const
+{
+    const auto level = failure ? log::Level::Warn : log::Level::Info;
+    if (!log::enabled(level))
+        return;
+    std::string line = "rid=" + req.request_id() + " security=" + std::string(event) +
+                       " commune=" + commune.slug + " addr=" + std::string(req.env("REMOTE_ADDR")) +
+                       " who=" + actor();
+    if (!detail.empty()) {
+        line += ' ';
+        line += detail;
+    }
+    log::write(level, line);
 }
 
 void Context::end_session()

@@ -57,6 +57,13 @@ struct Context {
     void end_session();
     // Cookie names: "__Host-" prefixed (and Secure) behind TLS.
     std::string cookie_name(std::string_view base) const;
+    // "parent:12", "agent:3" or "-": who this request is from, for log lines.
+    std::string actor() const;
+    // A security event (ASVS 16.3) in the worker's log, one line:
+    //   rid=… security=<event> commune=<slug> addr=<client address> who=<actor()> <detail>
+    // at warn level when `failure`, info otherwise. `detail` holds ids and kinds only: never
+    // an email, a password, a token or a code.
+    void security_event(std::string_view event, std::string_view detail, bool failure) const;
 };
 
 using Handler = http::Response (*)(Context&);

@@ -88,8 +88,13 @@ std::optional<http::Response> check_access(Context& ctx, http::Access access)
     }
     if (!ctx.agent)
         return http::see_other("/gestion/connexion");
-    if (!agent_allowed(access, ctx.agent->role))
+    if (!agent_allowed(access, ctx.agent->role)) {
+        ctx.security_event("forbidden",
+                           "role=" + std::string(db::agent_role_name(ctx.agent->role)) + " " +
+                               std::string(ctx.req.method()) + " " + std::string(ctx.req.path()),
+                           true);
         throw http::Error(403, "Votre rôle ne donne pas accès à cette page.");
+    }
     return std::nullopt;
 }
 
@@ -107,13 +112,18 @@ http::Response run(const Router& router, Context& ctx, std::string_view body, bo
         req.set_body(body,
                      http::Limits{ctx.services.config.max_body, ctx.services.config.max_form});
         if (route.csrf) {
+            // Refused before the session is read: the log line's `who` is "-".
             if (!http::same_origin_ok(req.origin(), req.env("HTTP_ORIGIN"),
-                                      req.env("HTTP_REFERER")))
+                                      req.env("HTTP_REFERER"))) {
+                ctx.security_event("foreign-origin", "POST " + std::string(req.path()), true);
                 throw http::Error(403, "La demande ne vient pas de ce site.");
+            }
             const auto submitted = req.form().get("csrf");
             if (!submitted ||
-                !http::csrf_token_valid(ctx.services.config.secret, ctx.csrf_cookie, *submitted))
+                !http::csrf_token_valid(ctx.services.config.secret, ctx.csrf_cookie, *submitted)) {
+                ctx.security_event("csrf-refused", "POST " + std::string(req.path()), true);
                 throw http::Error(403, "Le formulaire a expiré. Rechargez la page et réessayez.");
+            }
         }
     }
     load_session(ctx);
@@ -286,9 +296,11 @@ Outcome dispatch(const Router& router, Services& services,
         log::error("rid=" + out.request_id + " unexpected error: " + e.what());
         out.response = view::error_page(fallback_layout, 500);
     }
-    if (ctx)
+    if (ctx) {
+        out.actor = ctx->actor();
         for (auto& c : ctx->cookies)
             out.response.cookies.push_back(std::move(c));
+    }
     add_security_headers(out.response, req && req->is_https(),
                          origin_of(services.config.payfip_url));
     if (req && req->method() == "HEAD")

@@ -14,6 +14,7 @@ namespace app
 struct Outcome {
     http::Response response;
     std::string commune; // slug, for the log line
+    std::string actor;   // Context::actor(), for the log line ("-" before a session is read)
     std::string request_id;
 };
 

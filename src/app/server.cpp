@@ -127,7 +127,8 @@ void worker(int listen_fd, const Router& router, const Config& config)
                     log::info("rid=" + outcome.request_id + " " + env["REQUEST_METHOD"] + " " +
                               env["DOCUMENT_URI"] + " " + std::to_string(outcome.response.status) +
                               " " + duration +
-                              "ms commune=" + (outcome.commune.empty() ? "-" : outcome.commune));
+                              "ms commune=" + (outcome.commune.empty() ? "-" : outcome.commune) +
+                              " who=" + (outcome.actor.empty() ? "-" : outcome.actor));
                 }
             } catch (const std::exception& e) {
                 // dispatch() maps its own errors; this is a failure to even answer.

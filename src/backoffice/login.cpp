@@ -7,17 +7,18 @@
 #include "http/error.h"
 #include "security/password.h"
 
-namespace backoffice {
+namespace backoffice
+{
 
-namespace {
+namespace
+{
 constexpr std::size_t max_email = 254;
 // Same protections as the parents' login: 5 failures per account in 15 minutes, then wait.
 constexpr db::ThrottleRule per_account{5, 15 * 60};
 constexpr db::ThrottleRule per_ip{30, 15 * 60};
 constexpr std::size_t max_password = 1024;
 
-http::Response form_page(app::Context& ctx, const std::string& email, const char* error,
-                         int status)
+http::Response form_page(app::Context& ctx, const std::string& email, const char* error, int status)
 {
     view::Page page("gestion/login.tpl", "Connexion des agents");
     page.dict().SetValue("EMAIL", email);
@@ -46,11 +47,16 @@ http::Response login_submit(app::Context& ctx)
     const auto account_bucket = prefix + "account:" + domain::normalize_email(email);
     const auto ip_bucket = prefix + "ip:" + std::string(ctx.req.env("REMOTE_ADDR"));
     for (const auto& [b, rule] : {std::pair{account_bucket, per_account}, {ip_bucket, per_ip}})
-        if (const int wait = db::throttle_wait(ctx.db(), b, rule); wait > 0)
+        if (const int wait = db::throttle_wait(ctx.db(), b, rule); wait > 0) {
+            ctx.security_event("throttled",
+                               b == account_bucket ? "counter=agent-login-account"
+                                                   : "counter=agent-login-ip",
+                               true);
             throw http::Error(429,
                               "Trop de tentatives. Réessayez dans " +
                                   std::to_string((wait + 59) / 60) + " minute(s).",
                               wait);
+        }
     const auto agent =
         db::find_agent_by_email(ctx.db(), ctx.commune.id, domain::normalize_email(email));
     bool ok = false;
@@ -61,6 +67,11 @@ http::Response login_submit(app::Context& ctx)
     if (!ok) {
         db::throttle_record(ctx.db(), account_bucket);
         db::throttle_record(ctx.db(), ip_bucket);
+        ctx.security_event("agent-login-failed",
+                           agent ? "account=agent:" + std::to_string(agent->id) +
+                                       (agent->active ? "" : " inactive")
+                                 : std::string("account=unknown"),
+                           true);
         return form_page(ctx, email, "Email ou mot de passe incorrect.", 200);
     }
     db::throttle_clear(ctx.db(), account_bucket);
@@ -72,6 +83,7 @@ http::Response login_submit(app::Context& ctx)
     db::record_login(ctx.db(), ctx.commune.id, "agent", agent->id,
                      std::string(ctx.req.env("REMOTE_ADDR")),
                      std::string(ctx.req.env("HTTP_USER_AGENT")));
+    ctx.security_event("agent-login", "account=agent:" + std::to_string(agent->id), false);
     return http::see_other("/gestion");
 }
 

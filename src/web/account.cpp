@@ -64,10 +64,14 @@ std::string wait_text(int seconds)
            (minutes > 1 ? " minutes." : " minute.");
 }
 
-void throttle_or_429(app::Context& ctx, const std::string& b, const db::ThrottleRule& rule)
+// `kind` names the counter in the log ("login-ip"); the bucket itself may hold an email.
+void throttle_or_429(app::Context& ctx, const std::string& b, const db::ThrottleRule& rule,
+                     std::string_view kind)
 {
-    if (const int wait = db::throttle_wait(ctx.db(), b, rule); wait > 0)
+    if (const int wait = db::throttle_wait(ctx.db(), b, rule); wait > 0) {
+        ctx.security_event("throttled", "counter=" + std::string(kind), true);
         throw http::Error(429, wait_text(wait), wait);
+    }
 }
 
 // A page with a title, a message, and optionally a form to ask for a new mail.
@@ -131,8 +135,8 @@ http::Response login_submit(app::Context& ctx)
     const auto email = domain::normalize_email(email_field.value);
     const auto ip_bucket = bucket(ctx, "login-ip", client_ip(ctx));
     const auto account_bucket = bucket(ctx, "login-account", email);
-    throttle_or_429(ctx, account_bucket, login_per_account);
-    throttle_or_429(ctx, ip_bucket, login_per_ip);
+    throttle_or_429(ctx, account_bucket, login_per_account, "login-account");
+    throttle_or_429(ctx, ip_bucket, login_per_ip, "login-ip");
 
     const auto account = db::find_account_by_email(ctx.db(), ctx.commune.id, email);
     bool ok = false;
@@ -143,6 +147,10 @@ http::Response login_submit(app::Context& ctx)
     if (!ok) {
         db::throttle_record(ctx.db(), account_bucket);
         db::throttle_record(ctx.db(), ip_bucket);
+        ctx.security_event("login-failed",
+                           account ? "account=parent:" + std::to_string(account->id)
+                                   : std::string("account=unknown"),
+                           true);
         return login_page(ctx, email, "Email ou mot de passe incorrect.", 200);
     }
     db::throttle_clear(ctx.db(), account_bucket);
@@ -159,6 +167,7 @@ http::Response login_submit(app::Context& ctx)
     ctx.start_session(db::SessionKind::Parent, account->id);
     db::record_login(ctx.db(), ctx.commune.id, "parent", account->id, client_ip(ctx),
                      std::string(ctx.req.env("HTTP_USER_AGENT")));
+    ctx.security_event("login", "account=parent:" + std::to_string(account->id), false);
     return http::see_other("/famille");
 }
 
@@ -253,8 +262,8 @@ http::Response create_submit(app::Context& ctx)
         canonical ? domain::subscriber_code_family_number(*canonical) : std::nullopt;
     const auto code_bucket =
         bucket(ctx, "create-code", number ? std::to_string(*number) : in.code.value);
-    throttle_or_429(ctx, ip_bucket, create_per_ip);
-    throttle_or_429(ctx, code_bucket, create_per_code);
+    throttle_or_429(ctx, ip_bucket, create_per_ip, "create-ip");
+    throttle_or_429(ctx, code_bucket, create_per_code, "create-code");
 
     // Hash now, whatever happens next, so timing says nothing about the code or the email.
     const auto hash = security::hash_password(in.password.value);
@@ -271,6 +280,7 @@ http::Response create_submit(app::Context& ctx)
     if (!guardian) {
         db::throttle_record(ctx.db(), ip_bucket);
         db::throttle_record(ctx.db(), code_bucket);
+        ctx.security_event("code-refused", canonical ? "code=well-formed" : "code=malformed", true);
         return create_page(ctx, &in, 200, generic_create_error);
     }
 
@@ -335,8 +345,8 @@ http::Response resend_confirmation(app::Context& ctx)
     const auto email = domain::normalize_email(email_field.value);
     const auto ip_bucket = bucket(ctx, "reset-ip", client_ip(ctx));
     const auto email_bucket = bucket(ctx, "resend", email);
-    throttle_or_429(ctx, ip_bucket, reset_per_ip);
-    throttle_or_429(ctx, email_bucket, reset_per_email);
+    throttle_or_429(ctx, ip_bucket, reset_per_ip, "reset-ip");
+    throttle_or_429(ctx, email_bucket, reset_per_email, "reset-email");
     db::throttle_record(ctx.db(), ip_bucket);
     db::throttle_record(ctx.db(), email_bucket);
     db::Transaction tx(ctx.db());
@@ -373,8 +383,8 @@ http::Response forgot_submit(app::Context& ctx)
     const auto email = domain::normalize_email(email_field.value);
     const auto ip_bucket = bucket(ctx, "reset-ip", client_ip(ctx));
     const auto email_bucket = bucket(ctx, "reset-email", email);
-    throttle_or_429(ctx, ip_bucket, reset_per_ip);
-    throttle_or_429(ctx, email_bucket, reset_per_email);
+    throttle_or_429(ctx, ip_bucket, reset_per_ip, "reset-ip");
+    throttle_or_429(ctx, email_bucket, reset_per_email, "reset-email");
     db::throttle_record(ctx.db(), ip_bucket);
     db::throttle_record(ctx.db(), email_bucket);
     db::Transaction tx(ctx.db());
@@ -436,8 +446,10 @@ http::Response reset_submit(app::Context& ctx)
     const auto confirmation = secret_field(ctx.req.form(), "mot_de_passe_confirmation");
     db::Transaction tx(ctx.db());
     const auto row = live_reset_token(ctx, token);
-    if (!row)
+    if (!row) {
+        ctx.security_event("token-refused", "for=password-reset", true);
         return reset_link_dead(ctx);
+    }
     if (!password.ok())
         return reset_page(ctx, token, 400, "Choisissez un mot de passe.");
     const auto verdict = domain::check_new_password(
@@ -455,6 +467,8 @@ http::Response reset_submit(app::Context& ctx)
     if (const auto account = db::find_account(ctx.db(), ctx.commune.id, row->account_id))
         db::throttle_clear(ctx.db(), bucket(ctx, "login-account", account->email));
     tx.commit();
+    ctx.security_event("password-reset", "account=parent:" + std::to_string(row->account_id),
+                       false);
     return message_page(ctx, "Mot de passe modifié",
                         "Votre nouveau mot de passe est enregistré et toutes vos sessions ont été "
                         "fermées. Vous pouvez maintenant vous connecter.");
@@ -530,9 +544,10 @@ http::Response change_email(app::Context& ctx)
             show_field_error(d, "NOUVEL_EMAIL", "Saisissez une adresse email valide.");
         });
     const auto account_bucket = bucket(ctx, "login-account", ctx.parent->email);
-    throttle_or_429(ctx, account_bucket, login_per_account);
+    throttle_or_429(ctx, account_bucket, login_per_account, "login-account");
     if (!password.ok() || !security::verify_password(password.value, ctx.parent->password_hash)) {
         db::throttle_record(ctx.db(), account_bucket);
+        ctx.security_event("reauth-failed", "for=email-change", true);
         return account_page(ctx, 400, [](auto& d) {
             show_field_error(d, "EMAIL_MOT_DE_PASSE", "Mot de passe incorrect.");
         });
@@ -580,9 +595,10 @@ http::Response change_password(app::Context& ctx)
     const auto password = secret_field(ctx.req.form(), "mot_de_passe");
     const auto confirmation = secret_field(ctx.req.form(), "mot_de_passe_confirmation");
     const auto account_bucket = bucket(ctx, "login-account", ctx.parent->email);
-    throttle_or_429(ctx, account_bucket, login_per_account);
+    throttle_or_429(ctx, account_bucket, login_per_account, "login-account");
     if (!current.ok() || !security::verify_password(current.value, ctx.parent->password_hash)) {
         db::throttle_record(ctx.db(), account_bucket);
+        ctx.security_event("reauth-failed", "for=password-change", true);
         return account_page(ctx, 400, [](auto& d) {
             show_field_error(d, "MOT_DE_PASSE_ACTUEL", "Mot de passe actuel incorrect.");
         });
@@ -600,6 +616,7 @@ http::Response change_password(app::Context& ctx)
     db::delete_account_sessions(ctx.db(), db::SessionKind::Parent, ctx.parent->id, ctx.session->id);
     mail_password_changed(ctx, ctx.parent->email);
     tx.commit();
+    ctx.security_event("password-changed", {}, false);
     return http::see_other("/compte?ok=motdepasse");
 }
 
