@@ -360,6 +360,35 @@ BOOST_AUTO_TEST_CASE(reordered_notifications_settle_each_invoice_right)
     BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<")); // the second one
 }
 
+// PayFiP unreachable when a parent presses "Payer en ligne" (ASVS 16.5.2): a French 503
+// with Retry-After that keeps nothing; once the service is back the same button works.
+BOOST_AUTO_TEST_CASE(payment_service_down_at_payer_en_ligne_gets_a_french_503_and_opens_nothing)
+{
+    const auto f = make_family("Panne");
+    const auto invoice = add_invoice(f, 4200);
+    auto c = login(f.email);
+    const auto csrf = c->csrf_from("/facturation");
+    struct SimBack {
+        ~SimBack() { Stack::get().control("sim-start"); }
+    } sim_back;
+    BOOST_REQUIRE_EQUAL(Stack::get().control("sim-stop"), 0);
+    const auto r = c->post_form("/facturation/factures/" + invoice + "/payer", {{"csrf", csrf}});
+    BOOST_TEST(r.status == 503);
+    BOOST_TEST(r.header("retry-after") == "60");
+    BOOST_TEST(contains(r.header("cache-control"), "no-store"));
+    BOOST_TEST(shows(r.body, "Le service de paiement ne répond pas pour le moment"),
+               r.body.substr(0, 400));
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " + invoice) ==
+               "0");
+    BOOST_TEST(invoice_state(invoice) == "a_payer 0");
+    BOOST_TEST(
+        contains(portal_log(), "PayFiP creerPaiementSecurise failed for invoice " + invoice));
+
+    BOOST_REQUIRE_EQUAL(Stack::get().control("sim-start"), 0);
+    const auto idop = pay(*c, invoice);
+    BOOST_TEST(op_status(idop) == "pending");
+}
+
 BOOST_AUTO_TEST_CASE(forged_notifications_change_nothing)
 {
     const auto a = make_family("Forge");
