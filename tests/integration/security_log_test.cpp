@@ -106,6 +106,10 @@ BOOST_AUTO_TEST_CASE(logins_are_logged_with_address_and_account_never_email_or_p
     BOOST_TEST(!contains(text, good_password));
     BOOST_TEST(!contains(text, unknown));
     BOOST_TEST(!contains(text, parent.email));
+    // The parent confirmed the account through the mailed link: its single-use token (in
+    // the query string) is not in the request lines (ASVS 14.2.1).
+    BOOST_TEST(!contains(text, "jeton="));
+    BOOST_TEST(!contains(text, "jeton%3D"));
 
     // Throttled: the counter's kind, not its key (which holds the email).
     auto t = from("127.0.9.2");

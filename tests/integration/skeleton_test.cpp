@@ -362,4 +362,29 @@ BOOST_AUTO_TEST_CASE(sigterm_lets_a_slow_request_finish_then_exits)
     BOOST_TEST(c.get("/sante").status == 200);
 }
 
+// What the server must not do (ASVS 13.4.3, 13.4.4): answer TRACE (which echoes the
+// request, cookies included), or list a folder's files.
+BOOST_AUTO_TEST_CASE(trace_and_folder_listings_are_refused)
+{
+    for (const char* path : {"/", "/connexion", "/static/css/portail.css"}) {
+        std::string out;
+        BOOST_REQUIRE_EQUAL(
+            run("curl -s -o - -w '\\n%{http_code}' -X TRACE -H 'X-Sonde: echo-7431' "
+                "-H 'Cookie: sonde=7431' '" +
+                    Stack::get().url(path) + "'",
+                &out),
+            0);
+        BOOST_TEST(out.ends_with("\n405"), path << ": " << out.substr(0, 300));
+        BOOST_TEST(!contains(out, "echo-7431"), path);
+        BOOST_TEST(!contains(out, "sonde=7431"), path);
+    }
+    Client c;
+    for (const char* folder : {"/static/", "/static/css/", "/static/js/", "/static/errors/"}) {
+        const auto r = c.get(folder);
+        BOOST_TEST((r.status == 403 || r.status == 404), folder << " answered " << r.status);
+        BOOST_TEST(!contains(r.body, "Index of"), folder);
+        BOOST_TEST(!contains(r.body, "portail.css"), folder);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

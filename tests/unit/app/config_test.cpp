@@ -72,6 +72,7 @@ BOOST_AUTO_TEST_CASE(defaults_apply_without_arguments)
     BOOST_TEST(p->cfg.listen == "127.0.0.1:9000");
     BOOST_TEST(p->cfg.log_level == "info");
     BOOST_TEST(p->cfg.secret.empty());
+    BOOST_TEST(!p->cfg.test_routes); // the test-only routes (/_test/…) are off (ASVS 13.4.2)
 }
 
 BOOST_AUTO_TEST_CASE(command_line_values_are_stored)
