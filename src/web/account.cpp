@@ -346,7 +346,7 @@ http::Response resend_confirmation(app::Context& ctx)
     const auto ip_bucket = bucket(ctx, "reset-ip", client_ip(ctx));
     const auto email_bucket = bucket(ctx, "resend", email);
     throttle_or_429(ctx, ip_bucket, reset_per_ip, "reset-ip");
-    throttle_or_429(ctx, email_bucket, reset_per_email, "reset-email");
+    throttle_or_429(ctx, email_bucket, reset_per_email, "resend-email");
     db::throttle_record(ctx.db(), ip_bucket);
     db::throttle_record(ctx.db(), email_bucket);
     db::Transaction tx(ctx.db());

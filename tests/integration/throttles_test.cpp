@@ -136,6 +136,83 @@ BOOST_AUTO_TEST_CASE(reset_mails_stop_per_email_and_per_address)
     check_throttled(forgot(*d, unique_email("adresse")), "11th request from one address");
 }
 
+// Agents: 30 failed logins per address in 15 minutes (5 per account: `backoffice_agents`).
+BOOST_AUTO_TEST_CASE(agent_logins_per_address_stop_at_thirty)
+{
+    auto c = from("127.0.0.40");
+    for (int i = 0; i < 30; ++i) {
+        const auto r = c->agent_login(unique_email("agent-inconnu"), "pas le bon mot de passe");
+        BOOST_TEST(r.status == 200, "attempt " << i + 1);
+        BOOST_TEST(contains(r.body, "Email ou mot de passe incorrect."));
+    }
+    check_throttled(c->agent_login(unique_email("agent-inconnu"), "pas le bon"), "31st login");
+    check_throttled(c->agent_login(admin_email, admin_password), "right password");
+    auto other = from("127.0.0.41");
+    BOOST_TEST(other->agent_login(admin_email, admin_password).status == 303);
+}
+
+// Confirmation mails sent again: 3 per email an hour (the address's budget is the reset's).
+BOOST_AUTO_TEST_CASE(confirmation_mails_stop_per_email)
+{
+    const auto email = unique_email("renvoi");
+    const auto resend = [&](Client& c) {
+        const auto csrf = c.csrf_from("/connexion");
+        return c.post_form("/compte/confirmer/renvoyer", {{"csrf", csrf}, {"email", email}});
+    };
+    auto c = from("127.0.0.42");
+    for (int i = 0; i < 3; ++i)
+        BOOST_TEST(resend(*c).status == 200, "mail " << i + 1);
+    check_throttled(resend(*c), "4th mail to one email");
+    auto other = from("127.0.0.43");
+    check_throttled(resend(*other), "4th mail from another address");
+}
+
+// A logged-in parent who gets the current password wrong, to change the email or the
+// password: refused in French, nothing changed, no mail, no token (ASVS 7.5.1); the failures
+// count with failed logins, 5 per account then 429 (ASVS 6.3.1).
+BOOST_AUTO_TEST_CASE(wrong_current_passwords_change_nothing_and_stop_at_five)
+{
+    auto agent = logged_admin();
+    FamilySpec spec;
+    spec.name_base = "Reauth";
+    auto p = make_parent(*agent, spec);
+    const auto account = sql("SELECT id FROM parent_account WHERE email = " + quoted(p.email));
+    BOOST_REQUIRE(is_id(account));
+    const auto state = [&] {
+        return sql("SELECT CONCAT(email, ' ', password_hash, ' ', (SELECT COUNT(*) FROM"
+                   " account_token WHERE account_id = " +
+                   account + ")) FROM parent_account WHERE id = " + account);
+    };
+    const auto before = state();
+    const auto new_email = unique_email("ailleurs");
+    const std::string next = "un tout nouveau mot de passe";
+    const auto change_email = [&](const std::string& password) {
+        return p.client->post_form(
+            "/compte/email",
+            {{"csrf", p.csrf}, {"nouvel_email", new_email}, {"mot_de_passe", password}});
+    };
+    const auto change_password = [&](const std::string& current) {
+        return p.client->post_form("/compte/mot-de-passe", {{"csrf", p.csrf},
+                                                            {"mot_de_passe_actuel", current},
+                                                            {"mot_de_passe", next},
+                                                            {"mot_de_passe_confirmation", next}});
+    };
+    for (int i = 0; i < 5; ++i) {
+        const bool email = i % 2 == 0;
+        const auto r = email ? change_email("pas le bon mot de passe")
+                             : change_password("pas le bon mot de passe");
+        BOOST_TEST(r.status == 400, "try " << i + 1);
+        BOOST_TEST(
+            shows(r.body, email ? "Mot de passe incorrect." : "Mot de passe actuel incorrect."),
+            "try " << i + 1);
+    }
+    check_throttled(change_email(good_password), "6th try, right password");
+    check_throttled(change_password(good_password), "7th try, right password");
+    BOOST_TEST(state() == before);
+    BOOST_TEST(sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = " + quoted(new_email)) ==
+               "0");
+}
+
 // Existing and unknown emails: the same answer in the same time (medians within 35 %, the
 // password hash dominating both), for a login and for a reset request.
 BOOST_AUTO_TEST_CASE(existing_and_unknown_emails_take_the_same_time)
