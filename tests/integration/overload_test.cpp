@@ -13,6 +13,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <latch>
@@ -64,6 +65,62 @@ std::vector<Answer> at_once(int port, const std::string& path, int count)
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(overload)
+
+// Nginx's rate limits per address at the production numbers of nginx/portail.conf (the
+// suites' stacks raise them): the login and account entry points take a burst of 20 then 10
+// a minute, every other page a burst of 200 then 20 a second; beyond, the French 429 page
+// with no-store (ASVS 2.4.1, 6.3.1).
+BOOST_AUTO_TEST_CASE(nginx_rate_limits_hold_at_the_production_numbers)
+{
+    ExtraStack extra("limites", "AUTH_RATE=10r/m PAGES_RATE=20r/s");
+    const auto& stack = extra.stack;
+
+    Client parent;
+    parent.port = stack.http_port;
+    std::vector<long> statuses;
+    Reply refused;
+    const auto start = Clock::now();
+    for (int i = 0; i < 30; ++i) {
+        auto r = parent.get("/connexion");
+        statuses.push_back(r.status);
+        if (r.status == 429)
+            refused = std::move(r);
+    }
+    const double auth_s = std::chrono::duration<double>(Clock::now() - start).count();
+    for (int i = 0; i < 21; ++i)
+        BOOST_TEST(statuses[static_cast<std::size_t>(i)] == 200, "login page " << i + 1);
+    const auto limited = std::count(statuses.begin(), statuses.end(), 429L);
+    BOOST_TEST_MESSAGE("30 login pages from one address in " << auth_s << " s: " << limited
+                                                             << " rate-limited");
+    // 21 at once (the burst and the first), then one every 6 s.
+    BOOST_TEST(30 - limited <= 21 + static_cast<long>(auth_s / 6),
+               limited << " of 30 refused in " << auth_s << " s");
+    BOOST_TEST(std::count(statuses.begin(), statuses.end(), 200L) + limited == 30);
+    // Ten a minute is one every 6 s: 1.5 s later, still refused.
+    if (auth_s < 4) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        BOOST_TEST(parent.get("/connexion").status == 429);
+    }
+    BOOST_TEST(shows(refused.body, "Trop de tentatives"), refused.body.substr(0, 300));
+    BOOST_TEST(refused.header("cache-control") == "no-store");
+    BOOST_TEST(refused.header("retry-after") == "60");
+    BOOST_TEST(contains(refused.header("content-security-policy"), "frame-ancestors 'none'"));
+
+    const auto storm = Clock::now();
+    const auto answers = at_once(stack.http_port, "/page-inexistante", 300);
+    const double storm_s = std::chrono::duration<double>(Clock::now() - storm).count();
+    std::map<long, int> by_status;
+    for (const auto& a : answers)
+        ++by_status[a.status];
+    BOOST_TEST_MESSAGE("300 pages at once from one address in "
+                       << storm_s << " s: " << by_status[404] << " answered, " << by_status[429]
+                       << " rate-limited, " << by_status[503] << " over the connection bound");
+    // Answered by the portal (its 404) within the burst and what 20 a second added meanwhile;
+    // the rest refused by Nginx (429), or beyond the 64 connections per address (503).
+    BOOST_TEST(by_status[404] + by_status[429] + by_status[503] == 300);
+    BOOST_TEST(by_status[404] <= 201 + static_cast<int>(20 * storm_s) + 1);
+    BOOST_TEST(by_status[429] >= 1);
+}
 
 BOOST_AUTO_TEST_CASE(beyond_the_bound_parents_are_told_trop_de_monde_at_once_then_served_again)
 {
