@@ -360,6 +360,42 @@ BOOST_AUTO_TEST_CASE(reordered_notifications_settle_each_invoice_right)
     BOOST_TEST(contains(c->get("/facturation").body, ">Payer en ligne<")); // the second one
 }
 
+// "Payer en ligne" on another family's invoice is a 404 that does nothing: in particular
+// the portal does not ask the service about that invoice's expired operation (which it does
+// for a family's own invoice, before opening another), so B's payment is recorded by B's
+// own visit or by the poller, never through A.
+BOOST_AUTO_TEST_CASE(paying_another_familys_invoice_is_a_404_that_settles_nothing)
+{
+    const auto a = make_family("Autre");
+    const auto b = make_family("Propre");
+    const auto invoice_b = add_invoice(b, 3100);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/config", "notify_reorder=1"), 200); // held
+    auto cb = login(b.email);
+    const auto idop_b = pay(*cb, invoice_b);
+    BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop_b + "&action=pay"), 200);
+    itest::sql("UPDATE payment_operation SET created_at = created_at - INTERVAL 5 HOUR,"
+               " expires_at = expires_at - INTERVAL 5 HOUR WHERE idop = " +
+               quoted(idop_b));
+    BOOST_TEST(op_status(idop_b) == "pending");
+
+    auto ca = login(a.email);
+    const auto r = ca->post_form("/facturation/factures/" + invoice_b + "/payer",
+                                 {{"csrf", ca->csrf_from("/facturation")}});
+    BOOST_TEST(r.status == 404);
+    BOOST_TEST(op_status(idop_b) == "pending");
+    BOOST_TEST(invoice_state(invoice_b) == "a_payer 0");
+    BOOST_TEST(payments_of(invoice_b) == "0");
+    BOOST_TEST(itest::sql("SELECT COUNT(*) FROM payment_operation WHERE invoice_id = " +
+                          invoice_b) == "1");
+
+    // B's own button asks the service first, and finds the invoice paid.
+    const auto own = cb->post_form("/facturation/factures/" + invoice_b + "/payer",
+                                   {{"csrf", cb->csrf_from("/facturation")}});
+    BOOST_TEST(own.status == 409);
+    BOOST_TEST(op_status(idop_b) == "paid");
+    BOOST_TEST(payments_of(invoice_b) == "1");
+}
+
 // PayFiP unreachable when a parent presses "Payer en ligne" (ASVS 16.5.2): a French 503
 // with Retry-After that keeps nothing; once the service is back the same button works.
 BOOST_AUTO_TEST_CASE(payment_service_down_at_payer_en_ligne_gets_a_french_503_and_opens_nothing)
