@@ -103,4 +103,24 @@ BOOST_AUTO_TEST_CASE(password_fields_are_masked_and_take_pastes)
     BOOST_TEST(fields >= 12);
 }
 
+// The portal's scripts put text in pages as text (ASVS 3.2.2): no HTML parsing of strings
+// (innerHTML and its kin) and no code from strings (eval, new Function, string timers).
+BOOST_AUTO_TEST_CASE(scripts_write_text_never_html_or_code)
+{
+    int scripts = 0;
+    for (const auto& entry :
+         fs::recursive_directory_iterator(templates_dir().parent_path() / "static")) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".js")
+            continue;
+        ++scripts;
+        const auto text = text_of(entry.path());
+        for (const char* sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
+                                 "eval(", "new Function", "setTimeout('", "setTimeout(\"",
+                                 "setInterval('", "setInterval(\"", "createContextualFragment"})
+            BOOST_TEST(text.find(sink) == std::string::npos, entry.path().string()
+                                                                 << " uses " << sink);
+    }
+    BOOST_TEST(scripts >= 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
