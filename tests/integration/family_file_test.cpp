@@ -557,6 +557,42 @@ BOOST_AUTO_TEST_CASE(parent_completes_the_child_file_and_the_flag_disappears)
 
 // 2. A quotient-familial change waits for an agent; accepted it applies, refused it does not
 // and the parent reads why.
+// Mass assignment (ASVS 15.3.3): fields a form does not show, named like columns or like
+// another form's fields, are ignored; the form's own fields are saved.
+BOOST_AUTO_TEST_CASE(fields_a_form_does_not_show_are_ignored)
+{
+    auto f = make_family("Masse");
+    auto other = make_family("Autre");
+    const auto guarded = [&] {
+        return sql("SELECT CONCAT_WS('|', m.family_id, m.role, m.commune_id, m.last_name,"
+                   " IFNULL(m.has_allergies, 'NULL'), IFNULL(m.pai, 'NULL'), "
+                   "IFNULL(f.family_quotient, 'NULL'),"
+                   " (SELECT COUNT(*) FROM change_request WHERE family_id = " +
+                   f.id + ")) FROM family_member m JOIN family f ON f.id = m.family_id" +
+                   " WHERE m.id = " + f.child_id);
+    };
+    const auto before = guarded();
+    auto form = child_form(f, {{"ecole", "École des Masses"}});
+    for (const auto& [k, v] :
+         std::vector<std::pair<std::string, std::string>>{{"family_id", other.id},
+                                                          {"famille", other.id},
+                                                          {"commune_id", "999"},
+                                                          {"role", "guardian"},
+                                                          {"has_allergies", "1"},
+                                                          {"quotient", "1"},
+                                                          {"quotient_familial", "1"},
+                                                          {"id", other.child_id},
+                                                          {"statut", "archive"}})
+        form.emplace_back(k, v);
+    const auto saved = f.parent->post_form("/famille/membres/" + f.child_id, form);
+    BOOST_TEST(saved.status == 303, saved.body.substr(0, 300));
+    BOOST_TEST(sql("SELECT school FROM family_member WHERE id = " + f.child_id) ==
+               "École des Masses");
+    BOOST_TEST(guarded() == before);
+    BOOST_TEST(sql("SELECT COUNT(*) FROM family_member WHERE family_id = " + other.id +
+                   " AND school = 'École des Masses'") == "0");
+}
+
 BOOST_AUTO_TEST_CASE(quotient_change_waits_for_the_agent_decision)
 {
     auto f = make_family("Quotient", "700");
