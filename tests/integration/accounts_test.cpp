@@ -80,13 +80,6 @@ Reply create_account(Client& c, const std::string& email, const std::string& las
                                          {"code_abonne", code}});
 }
 
-Reply login(Client& c, const std::string& email, const std::string& password)
-{
-    const auto csrf = c.csrf_from("/connexion");
-    return c.post_form("/connexion",
-                       {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
-}
-
 // Creates, confirms and returns the email of a fresh parent account.
 std::string confirmed_parent(Client& c)
 {
@@ -130,7 +123,7 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
 
     // Not confirmed yet: login explains it.
     Client early;
-    const auto before = login(early, email, good_password);
+    const auto before = parent_login(early, email, good_password);
     BOOST_TEST(contains(before.body, "pas encore confirmé"));
     BOOST_TEST(early.cookie("session").empty());
 
@@ -155,7 +148,7 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
     const auto out = parent.post_form("/deconnexion", {{"csrf", input_value(home.body, "csrf")}});
     BOOST_TEST(out.status == 303);
     BOOST_TEST(parent.get("/famille").status == 303);
-    BOOST_TEST(login(parent, email, good_password).status == 303);
+    BOOST_TEST(parent_login(parent, email, good_password).status == 303);
     BOOST_TEST(parent.get("/famille").status == 200);
 
     // Forgotten password: a single-use link valid one hour; the reset ends every session.
@@ -179,9 +172,9 @@ BOOST_AUTO_TEST_CASE(brochure_steps_one_to_four_end_to_end)
     BOOST_TEST(contains(reset.body, "Mot de passe modifié"));
     BOOST_TEST(parent.get("/famille").status == 303);    // the old session ended
     BOOST_TEST(forgetful.get(reset_path).status == 409); // the link is used
-    BOOST_TEST(
-        contains(login(parent, email, good_password).body, "Email ou mot de passe incorrect"));
-    BOOST_TEST(login(parent, email, new_password).status == 303);
+    BOOST_TEST(contains(parent_login(parent, email, good_password).body,
+                        "Email ou mot de passe incorrect"));
+    BOOST_TEST(parent_login(parent, email, new_password).status == 303);
 }
 
 BOOST_AUTO_TEST_CASE(code_serves_once_per_guardian)
@@ -277,15 +270,15 @@ BOOST_AUTO_TEST_CASE(unknown_email_and_wrong_password_look_the_same_then_throttl
     Client owner;
     const auto email = confirmed_parent(owner);
     Client a, b;
-    const auto wrong = login(a, email, "ce n'est pas le bon");
-    const auto unknown = login(b, unique_email("personne"), "ce n'est pas le bon");
+    const auto wrong = parent_login(a, email, "ce n'est pas le bon");
+    const auto unknown = parent_login(b, unique_email("personne"), "ce n'est pas le bon");
     BOOST_TEST(wrong.status == unknown.status);
     BOOST_TEST(contains(wrong.body, "Email ou mot de passe incorrect."));
     BOOST_TEST(contains(unknown.body, "Email ou mot de passe incorrect."));
     // Four more wrong passwords (five in all), then the sixth attempt is throttled.
     for (int i = 0; i < 4; ++i)
-        BOOST_TEST(login(a, email, "encore une erreur").status == 200);
-    const auto sixth = login(a, email, good_password);
+        BOOST_TEST(parent_login(a, email, "encore une erreur").status == 200);
+    const auto sixth = parent_login(a, email, good_password);
     BOOST_TEST(sixth.status == 429);
     BOOST_TEST(contains(sixth.body, "Réessayez dans"));
     BOOST_TEST(!sixth.header("retry-after").empty());
@@ -307,17 +300,17 @@ BOOST_AUTO_TEST_CASE(a_password_stored_with_older_settings_logs_in_and_is_rehash
     };
     // A wrong password changes nothing.
     Client wrong;
-    BOOST_TEST(login(wrong, email, "ce n'est pas le bon").status == 200);
+    BOOST_TEST(parent_login(wrong, email, "ce n'est pas le bon").status == 200);
     BOOST_TEST(stored() == old_hash);
     // The right one logs in, and the hash is rewritten with today's settings.
     Client parent;
-    BOOST_TEST(login(parent, email, good_password).status == 303);
+    BOOST_TEST(parent_login(parent, email, good_password).status == 303);
     const auto rehashed = stored();
     BOOST_TEST(rehashed.rfind("$argon2id$v=19$m=9216,t=4,p=1$", 0) == 0u, rehashed);
     BOOST_TEST(security::verify_password(good_password, rehashed));
     // And the new hash logs in too.
     Client again;
-    BOOST_TEST(login(again, email, good_password).status == 303);
+    BOOST_TEST(parent_login(again, email, good_password).status == 303);
     BOOST_TEST(stored() == rehashed);
 }
 
@@ -346,7 +339,7 @@ BOOST_AUTO_TEST_CASE(change_password_asks_the_current_one_and_ends_other_session
 {
     Client phone, laptop;
     const auto email = confirmed_parent(phone);
-    BOOST_REQUIRE(login(laptop, email, good_password).status == 303);
+    BOOST_REQUIRE(parent_login(laptop, email, good_password).status == 303);
     const auto page = phone.get("/compte");
     BOOST_TEST(contains(page.body, "Connexions récentes"));
     const auto csrf = input_value(page.body, "csrf");

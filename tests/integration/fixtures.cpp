@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cctype>
+#include <fstream>
+#include <sstream>
 
 namespace itest
 {
@@ -53,6 +55,29 @@ bool is_id(const std::string& s)
 void same_origin(Client& c)
 {
     c.extra_headers = {"Origin: http://" + c.host};
+}
+
+std::unique_ptr<Client> client_from(const std::string& address)
+{
+    auto c = std::make_unique<Client>();
+    c->source_address = address;
+    same_origin(*c);
+    return c;
+}
+
+Reply parent_login(Client& c, const std::string& email, const std::string& password)
+{
+    const auto csrf = c.csrf_from("/connexion");
+    return c.post_form("/connexion",
+                       {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
+}
+
+std::string worker_log()
+{
+    std::ifstream in(Stack::get().dir + "/log/portail.log");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 std::string commune_of(const std::string& host)

@@ -27,6 +27,13 @@ std::string quoted(const std::string& text);
 bool is_id(const std::string& s);
 // Same-origin POSTs, as a browser sends them.
 void same_origin(Client& c);
+// A browser connecting from `address` (127.0.0.x: the client address the portal sees, for the
+// per-address throttles and log lines), sending same-origin POSTs.
+std::unique_ptr<Client> client_from(const std::string& address);
+// The parent login form, filled and sent with its CSRF token.
+Reply parent_login(Client& c, const std::string& email, const std::string& password);
+// What the stack's worker has logged so far.
+std::string worker_log();
 std::string commune_of(const std::string& host);
 // The demo commune's id.
 std::string caumont();

@@ -199,14 +199,6 @@ std::string pdf_text(const std::string& pdf)
     return text;
 }
 
-std::string portal_log()
-{
-    std::ifstream in(Stack::get().dir + "/log/portail.log");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 } // namespace
 
 BOOST_FIXTURE_TEST_SUITE(payments, SimReset)
@@ -418,7 +410,7 @@ BOOST_AUTO_TEST_CASE(payment_service_down_at_payer_en_ligne_gets_a_french_503_an
                "0");
     BOOST_TEST(invoice_state(invoice) == "a_payer 0");
     BOOST_TEST(
-        contains(portal_log(), "PayFiP creerPaiementSecurise failed for invoice " + invoice));
+        contains(worker_log(), "PayFiP creerPaiementSecurise failed for invoice " + invoice));
 
     BOOST_REQUIRE_EQUAL(Stack::get().control("sim-start"), 0);
     const auto idop = pay(*c, invoice);
@@ -483,7 +475,7 @@ BOOST_AUTO_TEST_CASE(tampered_amount_is_refused_and_logged)
     BOOST_TEST(itest::sql("SELECT reported_cents FROM payment_operation WHERE idop = " +
                           quoted(idop)) == "1");
     BOOST_TEST(eventually([&] {
-        return contains(portal_log(), "PayFiP operation " + idop +
+        return contains(worker_log(), "PayFiP operation " + idop +
                                           " refused: result does not "
                                           "match the operation: amount 1 "
                                           "instead of 5525");

@@ -46,29 +46,6 @@ std::vector<std::string> lines_with(const std::vector<std::string>& parts)
     return found;
 }
 
-std::unique_ptr<Client> from(const std::string& address)
-{
-    auto c = std::make_unique<Client>();
-    c->source_address = address;
-    same_origin(*c);
-    return c;
-}
-
-Reply login(Client& c, const std::string& email, const std::string& password)
-{
-    const auto csrf = c.csrf_from("/connexion");
-    return c.post_form("/connexion",
-                       {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
-}
-
-std::string log_text()
-{
-    std::ifstream in(Stack::get().dir + "/log/portail.log");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(security_log)
@@ -84,10 +61,10 @@ BOOST_AUTO_TEST_CASE(logins_are_logged_with_address_and_account_never_email_or_p
     const std::string wrong = "pas-le-bon-mot-de-passe-7431";
     const std::string unknown = "inconnu-journal-7431@example.org";
 
-    auto c = from("127.0.9.1");
-    BOOST_TEST(login(*c, parent.email, wrong).status == 200);
-    BOOST_TEST(login(*c, unknown, wrong).status == 200);
-    BOOST_TEST(login(*c, parent.email, good_password).status == 303);
+    auto c = client_from("127.0.9.1");
+    BOOST_TEST(parent_login(*c, parent.email, wrong).status == 200);
+    BOOST_TEST(parent_login(*c, unknown, wrong).status == 200);
+    BOOST_TEST(parent_login(*c, parent.email, good_password).status == 303);
 
     const auto failed = lines_with({" warn ", "security=login-failed", "addr=127.0.9.1 "});
     BOOST_REQUIRE_EQUAL(failed.size(), 2u);
@@ -101,7 +78,7 @@ BOOST_AUTO_TEST_CASE(logins_are_logged_with_address_and_account_never_email_or_p
     BOOST_TEST(c->get("/famille").status == 200);
     BOOST_TEST(lines_with({"GET /famille 200 ", "who=parent:" + account}).size() >= 1u);
 
-    const auto text = log_text();
+    const auto text = worker_log();
     BOOST_TEST(!contains(text, wrong));
     BOOST_TEST(!contains(text, good_password));
     BOOST_TEST(!contains(text, unknown));
@@ -112,14 +89,14 @@ BOOST_AUTO_TEST_CASE(logins_are_logged_with_address_and_account_never_email_or_p
     BOOST_TEST(!contains(text, "jeton%3D"));
 
     // Throttled: the counter's kind, not its key (which holds the email).
-    auto t = from("127.0.9.2");
+    auto t = client_from("127.0.9.2");
     for (int i = 0; i < 5; ++i)
-        BOOST_TEST(login(*t, parent.email, wrong).status == 200);
-    BOOST_TEST(login(*t, parent.email, wrong).status == 429);
+        BOOST_TEST(parent_login(*t, parent.email, wrong).status == 200);
+    BOOST_TEST(parent_login(*t, parent.email, wrong).status == 429);
     const auto throttled = lines_with({"security=throttled", "addr=127.0.9.2 "});
     BOOST_REQUIRE_EQUAL(throttled.size(), 1u);
     BOOST_TEST(contains(throttled[0], "counter=login-account"), throttled[0]);
-    BOOST_TEST(!contains(log_text(), parent.email));
+    BOOST_TEST(!contains(worker_log(), parent.email));
 }
 
 BOOST_AUTO_TEST_CASE(agent_logins_and_refused_roles_are_logged_with_who)
@@ -135,7 +112,7 @@ BOOST_AUTO_TEST_CASE(agent_logins_and_refused_roles_are_logged_with_who)
     const auto id = sql("SELECT id FROM agent WHERE email = " + quoted(email));
     BOOST_REQUIRE(is_id(id));
 
-    auto c = from("127.0.9.3");
+    auto c = client_from("127.0.9.3");
     BOOST_TEST(c->agent_login(email, "pas-le-bon-mot-de-passe-7431").status == 200);
     BOOST_TEST(c->agent_login(email, admin_password).status == 303);
     const auto failed = lines_with({"security=agent-login-failed", "addr=127.0.9.3 "});
@@ -154,14 +131,14 @@ BOOST_AUTO_TEST_CASE(agent_logins_and_refused_roles_are_logged_with_who)
 
 BOOST_AUTO_TEST_CASE(forged_forms_and_foreign_origins_are_logged)
 {
-    auto c = from("127.0.9.4");
+    auto c = client_from("127.0.9.4");
     c->csrf_from("/connexion"); // the CSRF cookie
     BOOST_TEST(
         c->post_form("/connexion", {{"csrf", "forged"}, {"email", "x@example.org"}}).status == 403);
     BOOST_TEST(lines_with({" warn ", "security=csrf-refused", "addr=127.0.9.4 ", "POST /connexion"})
                    .size() == 1u);
 
-    auto foreign = from("127.0.9.5");
+    auto foreign = client_from("127.0.9.5");
     const auto csrf = foreign->csrf_from("/connexion");
     foreign->extra_headers = {"Origin: https://ailleurs.example"};
     BOOST_TEST(foreign->post_form("/connexion", {{"csrf", csrf}}).status == 403);
@@ -170,7 +147,7 @@ BOOST_AUTO_TEST_CASE(forged_forms_and_foreign_origins_are_logged)
 
 BOOST_AUTO_TEST_CASE(a_client_cannot_write_a_log_line_of_its_own)
 {
-    auto c = from("127.0.9.6");
+    auto c = client_from("127.0.9.6");
     const auto r = c->get("/journal%0a2020-01-01T00:00:00.000Z%20error%20forged-by-7431");
     BOOST_TEST(r.status == 404);
     for (const auto& line : log_lines())

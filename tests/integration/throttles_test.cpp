@@ -24,21 +24,6 @@ using namespace itest;
 namespace
 {
 
-std::unique_ptr<Client> from(const std::string& address)
-{
-    auto c = std::make_unique<Client>();
-    c->source_address = address;
-    same_origin(*c);
-    return c;
-}
-
-Reply login(Client& c, const std::string& email, const std::string& password)
-{
-    const auto csrf = c.csrf_from("/connexion");
-    return c.post_form("/connexion",
-                       {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
-}
-
 Reply create(Client& c, const std::string& email, const std::string& code)
 {
     const auto csrf = c.csrf_from("/compte/creer");
@@ -86,23 +71,24 @@ BOOST_AUTO_TEST_SUITE(throttles)
 // 30 failed logins per address in 15 minutes (5 per account are tested in `accounts`).
 BOOST_AUTO_TEST_CASE(logins_per_address_stop_at_thirty)
 {
-    auto c = from("127.0.0.11");
+    auto c = client_from("127.0.0.11");
     for (int i = 0; i < 30; ++i) {
-        const auto r = login(*c, unique_email("inconnu"), "pas le bon mot de passe");
+        const auto r = parent_login(*c, unique_email("inconnu"), "pas le bon mot de passe");
         BOOST_TEST(r.status == 200, "attempt " << i + 1);
         BOOST_TEST(contains(r.body, "Email ou mot de passe incorrect."));
     }
-    check_throttled(login(*c, unique_email("inconnu"), "pas le bon mot de passe"), "31st login");
+    check_throttled(parent_login(*c, unique_email("inconnu"), "pas le bon mot de passe"),
+                    "31st login");
     // The demo parent from this address is throttled too; from another address, not.
-    check_throttled(login(*c, "rolf.fictif@example.org", admin_password), "right password");
-    auto other = from("127.0.0.12");
-    BOOST_TEST(login(*other, "rolf.fictif@example.org", admin_password).status == 303);
+    check_throttled(parent_login(*c, "rolf.fictif@example.org", admin_password), "right password");
+    auto other = client_from("127.0.0.12");
+    BOOST_TEST(parent_login(*other, "rolf.fictif@example.org", admin_password).status == 303);
 }
 
 // Account creation: 10 failures per address an hour, 5 per code abonné.
 BOOST_AUTO_TEST_CASE(account_creations_stop_per_address_and_per_code)
 {
-    auto c = from("127.0.0.13");
+    auto c = client_from("127.0.0.13");
     for (int i = 0; i < 10; ++i) {
         const auto r = create(*c, unique_email("creation"), "ZZ" + std::to_string(1000 + i));
         BOOST_TEST(r.status == 200, "attempt " << i + 1);
@@ -111,10 +97,10 @@ BOOST_AUTO_TEST_CASE(account_creations_stop_per_address_and_per_code)
 
     const std::string code = "QQ" + unique_name("").substr(0, 6);
     for (int i = 0; i < 5; ++i) {
-        auto elsewhere = from("127.0.0." + std::to_string(14 + i));
+        auto elsewhere = client_from("127.0.0." + std::to_string(14 + i));
         BOOST_TEST(create(*elsewhere, unique_email("code"), code).status == 200, "try " << i + 1);
     }
-    auto sixth = from("127.0.0.19");
+    auto sixth = client_from("127.0.0.19");
     check_throttled(create(*sixth, unique_email("code"), code), "6th try of one code");
     BOOST_TEST(create(*sixth, unique_email("code"), code + "X").status == 200);
 }
@@ -123,14 +109,14 @@ BOOST_AUTO_TEST_CASE(account_creations_stop_per_address_and_per_code)
 BOOST_AUTO_TEST_CASE(reset_mails_stop_per_email_and_per_address)
 {
     const auto email = unique_email("oubli");
-    auto c = from("127.0.0.20");
+    auto c = client_from("127.0.0.20");
     for (int i = 0; i < 3; ++i)
         BOOST_TEST(forgot(*c, email).status == 200, "mail " << i + 1);
     check_throttled(forgot(*c, email), "4th mail to one email");
-    auto other = from("127.0.0.21");
+    auto other = client_from("127.0.0.21");
     check_throttled(forgot(*other, email), "4th mail from another address");
 
-    auto d = from("127.0.0.22");
+    auto d = client_from("127.0.0.22");
     for (int i = 0; i < 10; ++i)
         BOOST_TEST(forgot(*d, unique_email("adresse")).status == 200, "request " << i + 1);
     check_throttled(forgot(*d, unique_email("adresse")), "11th request from one address");
@@ -139,7 +125,7 @@ BOOST_AUTO_TEST_CASE(reset_mails_stop_per_email_and_per_address)
 // Agents: 30 failed logins per address in 15 minutes (5 per account: `backoffice_agents`).
 BOOST_AUTO_TEST_CASE(agent_logins_per_address_stop_at_thirty)
 {
-    auto c = from("127.0.0.40");
+    auto c = client_from("127.0.0.40");
     for (int i = 0; i < 30; ++i) {
         const auto r = c->agent_login(unique_email("agent-inconnu"), "pas le bon mot de passe");
         BOOST_TEST(r.status == 200, "attempt " << i + 1);
@@ -147,7 +133,7 @@ BOOST_AUTO_TEST_CASE(agent_logins_per_address_stop_at_thirty)
     }
     check_throttled(c->agent_login(unique_email("agent-inconnu"), "pas le bon"), "31st login");
     check_throttled(c->agent_login(admin_email, admin_password), "right password");
-    auto other = from("127.0.0.41");
+    auto other = client_from("127.0.0.41");
     BOOST_TEST(other->agent_login(admin_email, admin_password).status == 303);
 }
 
@@ -159,11 +145,11 @@ BOOST_AUTO_TEST_CASE(confirmation_mails_stop_per_email)
         const auto csrf = c.csrf_from("/connexion");
         return c.post_form("/compte/confirmer/renvoyer", {{"csrf", csrf}, {"email", email}});
     };
-    auto c = from("127.0.0.42");
+    auto c = client_from("127.0.0.42");
     for (int i = 0; i < 3; ++i)
         BOOST_TEST(resend(*c).status == 200, "mail " << i + 1);
     check_throttled(resend(*c), "4th mail to one email");
-    auto other = from("127.0.0.43");
+    auto other = client_from("127.0.0.43");
     check_throttled(resend(*other), "4th mail from another address");
 }
 
@@ -222,16 +208,17 @@ BOOST_AUTO_TEST_CASE(existing_and_unknown_emails_take_the_same_time)
     for (int i = 0; i < 2; ++i)
         parents.push_back(make_parent(*agent, {1, "Chrono"}));
     std::vector<double> known, unknown;
-    auto a = from("127.0.0.23");
-    auto b = from("127.0.0.24");
-    login(*a, unique_email("chauffe"), "x"); // warm both paths
+    auto a = client_from("127.0.0.23");
+    auto b = client_from("127.0.0.24");
+    parent_login(*a, unique_email("chauffe"), "x"); // warm both paths
     for (int round = 0; round < 4; ++round)
         for (const auto& p : parents) {
             std::string body_known, body_unknown;
-            known.push_back(
-                timed_ms([&] { body_known = login(*a, p.email, "pas le bon mot de passe").body; }));
+            known.push_back(timed_ms(
+                [&] { body_known = parent_login(*a, p.email, "pas le bon mot de passe").body; }));
             unknown.push_back(timed_ms([&] {
-                body_unknown = login(*b, unique_email("personne"), "pas le bon mot de passe").body;
+                body_unknown =
+                    parent_login(*b, unique_email("personne"), "pas le bon mot de passe").body;
             }));
             BOOST_TEST(contains(body_known, "Email ou mot de passe incorrect."));
             BOOST_TEST(contains(body_unknown, "Email ou mot de passe incorrect."));
@@ -245,7 +232,7 @@ BOOST_AUTO_TEST_CASE(existing_and_unknown_emails_take_the_same_time)
     // queued in the same transaction (a few milliseconds).
     std::vector<double> reset_known, reset_unknown;
     for (std::size_t i = 0; i < parents.size(); ++i) {
-        auto c = from("127.0.0." + std::to_string(25 + i));
+        auto c = client_from("127.0.0." + std::to_string(25 + i));
         std::string page_known, page_unknown;
         reset_known.push_back(timed_ms([&] { page_known = forgot(*c, parents[i].email).body; }));
         const auto nobody = unique_email("personne");
@@ -264,11 +251,11 @@ BOOST_AUTO_TEST_CASE(a_password_reset_unlocks_a_locked_account)
 {
     auto agent = logged_admin();
     auto parent = make_parent(*agent, {1, "Verrou"});
-    auto attacker = from("127.0.0.40");
+    auto attacker = client_from("127.0.0.40");
     for (int i = 0; i < 5; ++i)
-        BOOST_TEST(login(*attacker, parent.email, "je devine").status == 200);
-    auto owner = from("127.0.0.41");
-    check_throttled(login(*owner, parent.email, good_password), "locked account");
+        BOOST_TEST(parent_login(*attacker, parent.email, "je devine").status == 200);
+    auto owner = client_from("127.0.0.41");
+    check_throttled(parent_login(*owner, parent.email, good_password), "locked account");
 
     BOOST_REQUIRE_EQUAL(forgot(*owner, parent.email).status, 200);
     const auto mails = wait_for_mails(parent.email, 2); // the confirmation, then the reset
@@ -284,7 +271,7 @@ BOOST_AUTO_TEST_CASE(a_password_reset_unlocks_a_locked_account)
         link, {{"csrf", csrf}, {"mot_de_passe", fresh}, {"mot_de_passe_confirmation", fresh}});
     BOOST_TEST(reset.status == 200);
     BOOST_TEST(contains(reset.body, "Votre nouveau mot de passe est enregistré"));
-    BOOST_TEST(login(*owner, parent.email, fresh).status == 303);
+    BOOST_TEST(parent_login(*owner, parent.email, fresh).status == 303);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
