@@ -313,23 +313,19 @@ bool takes_short_path(const db::Activity& activity, std::int64_t now)
 }
 
 // The short path of a booking, for the opening rush (issue 9): the occurrence's row lock is
-// what every booking of the day queues on, so it is taken last and held for three statements
-// only: the counter moved by a conditional UPDATE (which says whether there was a place), the
-// booking row, the COMMIT. The child's own row is read and locked before, without the
-// occurrence's lock. Nothing is decided here that needs more than that: a live row of the
-// child (to tell about or to confirm), the day closed meanwhile, a place freed between the
-// two counter statements, the same child inserted by a concurrent request: nullopt, and the
-// locked path (book_once) decides from the start. The booking rules were checked by the
-// caller on its read; `closed` is checked again by the UPDATE itself.
+// what every booking of the day queues on, so it is taken by the transaction's first
+// statement and held for three only: the counter moved by a conditional UPDATE (which says
+// whether there was a place), the child's new row, the COMMIT. Nothing is decided here that
+// needs more than that: a row of the child already there (to tell about, to confirm, to
+// reuse: the INSERT's duplicate key, 1062), the day closed meanwhile, a place freed between
+// the two counter statements: nullopt, and the locked path (book_once) decides from the
+// start. The booking rules were checked by the caller on its read; `closed` is checked again
+// by the UPDATE itself.
 std::optional<Result> book_quickly(db::Connection& conn, std::int64_t commune_id,
                                    const Child& child, const db::Occurrence& seen,
                                    const db::Activity& activity, Actor actor)
 {
     db::Transaction tx(conn);
-    const auto existing = db::find_booking(conn, seen.id, child.id);
-    if (existing && existing->status != db::BookingStatus::Cancelled &&
-        existing->status != db::BookingStatus::Refused)
-        return std::nullopt;
     Result r;
     auto w = booking_write(seen.id, child, actor);
     if (db::take_place(conn, seen.id)) {
@@ -349,20 +345,21 @@ std::optional<Result> book_quickly(db::Connection& conn, std::int64_t commune_id
             capacity_refusal(activity, now_seen->capacity, now_seen->booked, now_seen->waiting);
         if (why.empty())
             return std::nullopt;
+        // Full does not refuse a child already booked, waiting or offered a place.
+        if (const auto status = db::booking_status(conn, seen.id, child.id);
+            status && status != db::BookingStatus::Cancelled &&
+            status != db::BookingStatus::Refused)
+            return std::nullopt;
         r.outcome = Outcome::Refused;
         r.message = std::move(why);
         return r;
     }
-    if (existing) {
-        db::write_booking(conn, commune_id, w); // the child's cancelled row, locked, reused
-    } else {
-        try {
-            db::insert_booking(conn, commune_id, w);
-        } catch (const sql::SQLException& e) {
-            if (!db::is_duplicate(e))
-                throw;
-            return std::nullopt; // the same child, booked by another request meanwhile
-        }
+    try {
+        db::insert_booking(conn, commune_id, w);
+    } catch (const sql::SQLException& e) {
+        if (!db::is_duplicate(e))
+            throw;
+        return std::nullopt; // the child has a row on the day: rolled back, decided locked
     }
     // Booking row and counter written, not committed (as in book_once).
     db::test_hook("booking-before-commit");
