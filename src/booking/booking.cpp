@@ -65,6 +65,35 @@ std::string ordinal(int n)
     return std::to_string(n) + (n == 1 ? "re" : "e");
 }
 
+std::string booked_text(const db::Activity& activity, const std::string& day, const Child& child)
+{
+    return activity.name + " est réservé le " + day_text(day) + " pour " + child.first_name + ".";
+}
+
+std::string waiting_text(const db::Activity& activity, const std::string& day, const Child& child,
+                         int position)
+{
+    // Position 0: the row left the list before it was counted (promoted meanwhile).
+    return activity.name + " est complet le " + day_text(day) + " : " + child.first_name +
+           " est inscrit(e) sur la liste d'attente" +
+           (position > 0 ? " (" + ordinal(position) + ")" : std::string()) +
+           ". Vous recevrez un email si une place se libère.";
+}
+
+db::BookingWrite booking_write(std::int64_t occurrence_id, const Child& child, Actor actor)
+{
+    db::BookingWrite w;
+    w.occurrence_id = occurrence_id;
+    w.child_id = child.id;
+    w.family_id = child.family_id;
+    w.source = actor.source                         ? actor.source
+               : actor.kind == std::string("agent") ? "agent"
+                                                    : "parent";
+    w.actor_kind = actor.kind;
+    w.actor_id = actor.id;
+    return w;
+}
+
 std::string utc_text(std::int64_t epoch)
 {
     return domain::format_sql_datetime(domain::utc_from_epoch(epoch));
@@ -172,6 +201,10 @@ template <class F> auto with_retry(F attempt)
 std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
                                 const db::Activity& activity, std::int64_t occurrence_id,
                                 const Prerequisites& pre, Actor actor, std::int64_t now);
+bool takes_short_path(const db::Activity& activity, std::int64_t now);
+std::optional<Result> book_quickly(db::Connection& conn, std::int64_t commune_id,
+                                   const Child& child, const db::Occurrence& seen,
+                                   const db::Activity& activity, Actor actor);
 
 // Gives a freed place to the first wait-listed child whose age group has room: booked at
 // once while bookings are open, offered until a set time after the booking deadline (if
@@ -252,6 +285,10 @@ std::optional<Result> book(db::Connection& conn, std::int64_t commune_id, const 
             return r;
         }
     }
+    if (takes_short_path(activity, now))
+        if (auto r = with_retry(
+                [&] { return book_quickly(conn, commune_id, child, seen, activity, actor); }))
+            return r;
     return with_retry(
         [&] { return book_once(conn, commune_id, child, activity, seen.id, pre, actor, now); });
 }
@@ -267,6 +304,77 @@ std::optional<Result> cancel(db::Connection& conn, std::int64_t commune_id, cons
 
 namespace
 {
+
+// First come, first served, one count of places: what the short path knows how to book.
+bool takes_short_path(const db::Activity& activity, std::int64_t now)
+{
+    return !collects_requests(activity, now) &&
+           !(activity.young_age_months && activity.young_capacity);
+}
+
+// The short path of a booking, for the opening rush (issue 9): the occurrence's row lock is
+// what every booking of the day queues on, so it is taken by the transaction's first
+// statement and held for three only: the counter moved by a conditional UPDATE (which says
+// whether there was a place), the child's new row, the COMMIT. Nothing is decided here that
+// needs more than that: a row of the child already there (to tell about, to confirm, to
+// reuse: the INSERT's duplicate key, 1062), the day closed meanwhile, a place freed between
+// the two counter statements: nullopt, and the locked path (book_once) decides from the
+// start. The booking rules were checked by the caller on its read; `closed` is checked again
+// by the UPDATE itself.
+std::optional<Result> book_quickly(db::Connection& conn, std::int64_t commune_id,
+                                   const Child& child, const db::Occurrence& seen,
+                                   const db::Activity& activity, Actor actor)
+{
+    db::Transaction tx(conn);
+    Result r;
+    auto w = booking_write(seen.id, child, actor);
+    if (db::take_place(conn, seen.id)) {
+        r.outcome = Outcome::Booked;
+        w.status = db::BookingStatus::Booked;
+    } else if (activity.waiting_list &&
+               db::take_waiting_place(conn, seen.id, activity.waiting_list_size)) {
+        r.outcome = Outcome::Waiting;
+        w.status = db::BookingStatus::Waiting;
+    } else {
+        // Neither: full (refused, as on the caller's read), or something the locked path
+        // decides. Read without a lock: what was committed last.
+        const auto now_seen = db::load_occurrence(conn, commune_id, seen.id);
+        if (!now_seen || now_seen->closed)
+            return std::nullopt;
+        auto why =
+            capacity_refusal(activity, now_seen->capacity, now_seen->booked, now_seen->waiting);
+        if (why.empty())
+            return std::nullopt;
+        // Full does not refuse a child already booked, waiting or offered a place.
+        if (const auto status = db::booking_status(conn, seen.id, child.id);
+            status && status != db::BookingStatus::Cancelled &&
+            status != db::BookingStatus::Refused)
+            return std::nullopt;
+        r.outcome = Outcome::Refused;
+        r.message = std::move(why);
+        return r;
+    }
+    try {
+        db::insert_booking(conn, commune_id, w);
+    } catch (const sql::SQLException& e) {
+        if (!db::is_duplicate(e))
+            throw;
+        return std::nullopt; // the child has a row on the day: rolled back, decided locked
+    }
+    // Booking row and counter written, not committed (as in book_once).
+    db::test_hook("booking-before-commit");
+    db::test_conflict("booking-conflict");
+    tx.commit();
+    if (r.outcome == Outcome::Booked) {
+        r.message = booked_text(activity, seen.day, child);
+    } else {
+        // Rows join the list in the order of the counter's lock (queued_at is set under it):
+        // read after the COMMIT, out of the lock.
+        r.position = db::child_waiting_position(conn, seen.id, child.id);
+        r.message = waiting_text(activity, seen.day, child, r.position);
+    }
+    return r;
+}
 
 std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, const Child& child,
                                 const db::Activity& activity_row, std::int64_t occurrence_id,
@@ -315,15 +423,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
         r.message = why;
         return r;
     }
-    db::BookingWrite w;
-    w.occurrence_id = occurrence->id;
-    w.child_id = child.id;
-    w.family_id = child.family_id;
-    w.source = actor.source                         ? actor.source
-               : actor.kind == std::string("agent") ? "agent"
-                                                    : "parent";
-    w.actor_kind = actor.kind;
-    w.actor_id = actor.id;
+    auto w = booking_write(occurrence->id, child, actor);
     if (collects_requests(*activity, now)) {
         if (existing && existing->status == db::BookingStatus::Requested) {
             r.outcome = Outcome::Requested;
@@ -343,8 +443,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
         db::set_occurrence_counters(conn, occurrence->id, occurrence->booked + 1,
                                     occurrence->waiting);
         r.outcome = Outcome::Booked;
-        r.message = activity->name + " est réservé le " + day_text(occurrence->day) + " pour " +
-                    child.first_name + ".";
+        r.message = booked_text(*activity, occurrence->day, child);
     } else if (activity->waiting_list && occurrence->waiting < activity->waiting_list_size) {
         w.status = db::BookingStatus::Waiting;
         db::write_booking(conn, commune_id, w);
@@ -352,9 +451,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
                                     occurrence->waiting + 1);
         r.outcome = Outcome::Waiting;
         r.position = occurrence->waiting + 1;
-        r.message = activity->name + " est complet le " + day_text(occurrence->day) + " : " +
-                    child.first_name + " est inscrit(e) sur la liste d'attente (" +
-                    ordinal(r.position) + "). Vous recevrez un email si une place se libère.";
+        r.message = waiting_text(*activity, occurrence->day, child, r.position);
     } else {
         r.outcome = Outcome::Refused;
         r.message = full_message(*activity);

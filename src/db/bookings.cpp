@@ -88,6 +88,23 @@ void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int b
     st.executeUpdate();
 }
 
+bool take_place(Connection& conn, std::int64_t occurrence_id)
+{
+    auto& st = conn.prepare("UPDATE occurrence SET booked = booked + 1"
+                            " WHERE id = ? AND closed = 0 AND booked < capacity");
+    st.setInt64(1, occurrence_id);
+    return st.executeUpdate() == 1;
+}
+
+bool take_waiting_place(Connection& conn, std::int64_t occurrence_id, int list_size)
+{
+    auto& st = conn.prepare("UPDATE occurrence SET waiting = waiting + 1"
+                            " WHERE id = ? AND closed = 0 AND booked >= capacity AND waiting < ?");
+    st.setInt64(1, occurrence_id);
+    st.setInt(2, list_size);
+    return st.executeUpdate() == 1;
+}
+
 std::optional<Booking> find_booking(Connection& conn, std::int64_t occurrence_id,
                                     std::int64_t child_id)
 {
@@ -113,16 +130,16 @@ std::optional<BookingStatus> booking_status(Connection& conn, std::int64_t occur
     return parse_booking_status(rs->getString(1));
 }
 
-void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b)
+namespace
 {
-    auto& st = conn.prepare(
-        "INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status, queued_at,"
-        " source, updated_by_kind, updated_by, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
-        " ON DUPLICATE KEY UPDATE status = VALUES(status), queued_at = VALUES(queued_at),"
-        " source = VALUES(source), late_cancel = 0, place_taken = 0,"
-        " updated_by_kind = VALUES(updated_by_kind), updated_by = VALUES(updated_by),"
-        " updated_at = VALUES(updated_at)");
+
+#define BOOKING_INSERT                                                                             \
+    "INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status, queued_at,"      \
+    " source, updated_by_kind, updated_by, created_at, updated_at)"                                \
+    " VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
+
+void run_booking_insert(sql::PreparedStatement& st, std::int64_t commune_id, const BookingWrite& b)
+{
     st.setInt64(1, commune_id);
     st.setInt64(2, b.occurrence_id);
     st.setInt64(3, b.child_id);
@@ -135,6 +152,25 @@ void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite
     else
         st.setNull(8, sql::DataType::BIGINT);
     st.executeUpdate();
+}
+
+} // namespace
+
+void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b)
+{
+    run_booking_insert(
+        conn.prepare(
+            BOOKING_INSERT
+            " ON DUPLICATE KEY UPDATE status = VALUES(status), queued_at = VALUES(queued_at),"
+            " source = VALUES(source), late_cancel = 0, place_taken = 0,"
+            " updated_by_kind = VALUES(updated_by_kind), updated_by = VALUES(updated_by),"
+            " updated_at = VALUES(updated_at)"),
+        commune_id, b);
+}
+
+void insert_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b)
+{
+    run_booking_insert(conn.prepare(BOOKING_INSERT), commune_id, b);
 }
 
 void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus status,
@@ -227,6 +263,20 @@ int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t 
         " AND (w.queued_at < me.queued_at OR (w.queued_at = me.queued_at AND w.id <= me.id))");
     st.setInt64(1, booking_id);
     st.setInt64(2, occurrence_id);
+    auto rs = query(st);
+    rs->next();
+    return rs->getInt(1);
+}
+
+int child_waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id)
+{
+    auto& st = conn.prepare(
+        "SELECT COUNT(*) FROM booking w JOIN booking me"
+        " ON me.occurrence_id = ? AND me.child_id = ? AND me.status = 'waiting'"
+        " WHERE w.occurrence_id = me.occurrence_id AND w.status = 'waiting'"
+        " AND (w.queued_at < me.queued_at OR (w.queued_at = me.queued_at AND w.id <= me.id))");
+    st.setInt64(1, occurrence_id);
+    st.setInt64(2, child_id);
     auto rs = query(st);
     rs->next();
     return rs->getInt(1);

@@ -31,6 +31,14 @@ struct LockedOccurrence {
 std::optional<LockedOccurrence> lock_occurrence(Connection& conn, std::int64_t commune_id,
                                                 std::int64_t occurrence_id);
 void set_occurrence_counters(Connection& conn, std::int64_t occurrence_id, int booked, int waiting);
+// The short booking path (booking::book): the counter moved by one conditional statement,
+// which takes the occurrence's row lock only then, so that the lock is held for that
+// statement, the booking row and the COMMIT. True when the occurrence (open) had a free place
+// and now counts one more booked.
+bool take_place(Connection& conn, std::int64_t occurrence_id);
+// The same for the waiting list: true when the occurrence (open) is full and its list had
+// fewer than `list_size`, and now counts one more waiting.
+bool take_waiting_place(Connection& conn, std::int64_t occurrence_id, int list_size);
 
 struct Booking {
     std::int64_t id = 0;
@@ -62,6 +70,9 @@ struct BookingWrite {
 // Inserts the row or reuses the child's row on that occurrence (a new place in the queue
 // when it becomes waiting again).
 void write_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b);
+// Inserts the child's first row on the occurrence, never reusing one: throws the duplicate
+// key (1062, is_duplicate) when a concurrent request of the same child inserted it first.
+void insert_booking(Connection& conn, std::int64_t commune_id, const BookingWrite& b);
 void set_booking_status(Connection& conn, std::int64_t booking_id, BookingStatus status,
                         bool late_cancel, const char* actor_kind, std::int64_t actor_id);
 void mark_place_taken(Connection& conn, std::int64_t booking_id);
@@ -83,6 +94,8 @@ struct ExpiredOffer {
 std::vector<ExpiredOffer> expired_offers(Connection& conn, const std::string& now_utc);
 // Position (1-based) of a waiting booking in its occurrence's list.
 int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id);
+// The same for the child's row on the occurrence (0 when it is not waiting).
+int child_waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id);
 
 // One occurrence of the month view with the child's booking on it, if any.
 struct PlanningEntry {

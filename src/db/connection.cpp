@@ -223,7 +223,6 @@ void Connection::commit()
     // statement form throws it.
     std::unique_ptr<sql::Statement> st(conn_->createStatement());
     st->execute("COMMIT");
-    conn_->setAutoCommit(true);
     last_used_ = std::chrono::steady_clock::now();
 }
 
@@ -233,9 +232,12 @@ sql::Connection& Connection::raw()
     return *conn_;
 }
 
+// START TRANSACTION rather than autocommit off: the connection stays in autocommit mode, so
+// the COMMIT or ROLLBACK that ends the transaction is its last round trip (no SET autocommit
+// after it). A booking's transaction is a few statements long: one round trip fewer counts.
 Transaction::Transaction(Connection& conn) : conn_(conn)
 {
-    conn_.raw().setAutoCommit(false);
+    conn_.execute("START TRANSACTION");
 }
 
 Transaction::~Transaction()
@@ -243,8 +245,7 @@ Transaction::~Transaction()
     if (done_)
         return;
     try {
-        conn_.raw().rollback();
-        conn_.raw().setAutoCommit(true);
+        conn_.execute("ROLLBACK");
     } catch (...) {
         // The connection broke; drop it so no half-open transaction is reused.
         conn_.invalidate();

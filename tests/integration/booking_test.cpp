@@ -196,6 +196,85 @@ BOOST_AUTO_TEST_CASE(the_same_child_booked_eight_times_at_once_is_booked_once)
     BOOST_TEST(counters(occurrence) == "1 0");
 }
 
+// The short path (a conditional UPDATE of the counters, then the row, then the COMMIT) at
+// its edges, all at once: the last places, the last places on the waiting list, refusals
+// past both, and children whose cancelled row is reused. Exactly the places and the list are
+// given, counters = rows, each child's row once, the list in one order.
+BOOST_AUTO_TEST_CASE(thirty_children_racing_past_a_full_day_get_exactly_the_places_and_the_list)
+{
+    auto agent = logged_admin();
+    std::vector<Parent> parents;
+    for (int i = 0; i < 6; ++i)
+        parents.push_back(make_parent(*agent, 5));
+    const std::string day = "2030-03-18";
+    const auto occurrence = single_occurrence(spec(5).queue(10), day);
+    // Four children booked then cancelled: their rows come back from "cancelled".
+    for (std::size_t i = 0; i < 4; ++i) {
+        auto& p = parents[i];
+        BOOST_REQUIRE_EQUAL(result_of(book(p, p.children[0], occurrence)), "reserve");
+        BOOST_REQUIRE_EQUAL(result_of(cancel(p, p.children[0], occurrence)), "annule");
+    }
+    BOOST_REQUIRE_EQUAL(counters(occurrence), "0 0");
+
+    struct Racer {
+        const Kid* kid;
+        std::unique_ptr<Client> client;
+        std::string csrf;
+    };
+    std::vector<Racer> racers;
+    for (auto& p : parents)
+        for (const auto& k : p.children) {
+            Racer r{&k, nullptr, {}};
+            r.client = another_session(p, &r.csrf);
+            racers.push_back(std::move(r));
+        }
+    const auto replies = race(racers.size(), [&](std::size_t i) {
+        return book(*racers[i].client, racers[i].csrf, racers[i].kid->id, occurrence);
+    });
+    std::map<std::string, int> results;
+    for (std::size_t i = 0; i < replies.size(); ++i) {
+        const auto& reply = replies[i];
+        BOOST_TEST_CONTEXT("child " << racers[i].kid->id)
+        {
+            if (reply.status == 409) {
+                BOOST_TEST(shows(reply.body, "la liste d'attente est complète"));
+                ++results["complet"];
+            } else {
+                BOOST_TEST(reply.status == 303,
+                           "status " << reply.status << ": " << reply.body.substr(0, 300));
+                ++results[result_of(reply)];
+            }
+        }
+    }
+    BOOST_TEST(results["reserve"] == 5);
+    BOOST_TEST(results["attente"] == 10);
+    BOOST_TEST(results["complet"] == 15);
+    BOOST_TEST(counters(occurrence) == "5 10");
+    // One row per child; the four cancelled rows either taken again or left cancelled.
+    BOOST_TEST(sql("SELECT COUNT(*) = COUNT(DISTINCT child_id), SUM(status = 'booked'),"
+                   " SUM(status = 'waiting'), SUM(status <> 'cancelled'),"
+                   " COUNT(*) = 15 + SUM(status = 'cancelled')"
+                   " FROM booking WHERE occurrence_id = " +
+                   occurrence) == "1\t5\t10\t15\t1");
+    // One order for the list: no two waiting rows queued at the same instant.
+    BOOST_TEST(sql("SELECT COUNT(DISTINCT queued_at) FROM booking WHERE occurrence_id = " +
+                   occurrence + " AND status = 'waiting'") == "10");
+
+    // A place freed goes to the first of that order.
+    const auto first = sql("SELECT child_id FROM booking WHERE occurrence_id = " + occurrence +
+                           " AND status = 'waiting' ORDER BY queued_at, id LIMIT 1");
+    const auto booked = sql("SELECT child_id FROM booking WHERE occurrence_id = " + occurrence +
+                            " AND status = 'booked' ORDER BY id LIMIT 1");
+    for (auto& r : racers)
+        if (r.kid->id == booked) {
+            const auto freed = cancel(*r.client, r.csrf, r.kid->id, occurrence);
+            BOOST_TEST(result_of(freed) == "annule");
+        }
+    BOOST_TEST(sql("SELECT status FROM booking WHERE occurrence_id = " + occurrence +
+                   " AND child_id = " + first) == "booked");
+    BOOST_TEST(counters(occurrence) == "5 9");
+}
+
 // --- waiting list ------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(a_cancellation_promotes_the_first_waiting_child_and_mails_the_family)
