@@ -20,7 +20,7 @@ struct Config {
     std::string sql_dir = "sql";
     std::string listen = "127.0.0.1:9000";
     unsigned threads = 8;
-    unsigned backlog = 1024;
+    unsigned backlog = 4096; // Linux caps it at net.core.somaxconn (4096 on Debian 12)
     std::string base_url = "http://localhost:8080";
     std::string log_level = "info";
     std::size_t max_body = 12 * 1024 * 1024;
