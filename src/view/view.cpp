@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <stdexcept>
 
-namespace view {
+namespace view
+{
 
-namespace {
+namespace
+{
 // Mail bodies keep their blank lines (paragraphs of the plain-text part).
 ctemplate::Strip strip_mode(const std::string& name)
 {
@@ -59,7 +61,9 @@ http::Response Page::render(const Layout& layout, int status)
     content_->SetValue("COMMUNE_NAME", layout.commune_name);
     content_->SetValue("CSRF", layout.csrf);
     switch (layout.area) {
-    case Layout::Area::Parent: d.ShowSection("NAV_PARENT"); break;
+    case Layout::Area::Parent:
+        d.ShowSection("NAV_PARENT");
+        break;
     case Layout::Area::Agent:
         d.ShowSection("NAV_AGENT");
         if (layout.billing)
@@ -67,14 +71,16 @@ http::Response Page::render(const Layout& layout, int status)
         if (layout.administrator)
             d.ShowSection("NAV_ADMIN");
         break;
-    case Layout::Area::Public: d.ShowSection("NAV_PUBLIC"); break;
+    case Layout::Area::Public:
+        d.ShowSection("NAV_PUBLIC");
+        break;
     }
     if (!layout.user_name.empty()) {
         auto* user = d.AddSectionDictionary("USER");
         user->SetValue("USER_NAME", layout.user_name);
         user->SetValue("CSRF", layout.csrf);
-        user->SetValue("LOGOUT_URL",
-                       layout.area == Layout::Area::Agent ? "/gestion/deconnexion" : "/deconnexion");
+        user->SetValue("LOGOUT_URL", layout.area == Layout::Area::Agent ? "/gestion/deconnexion"
+                                                                        : "/deconnexion");
     }
     http::Response r;
     r.status = status;
@@ -92,7 +98,8 @@ std::string expand(const std::string& template_name, const ctemplate::TemplateDi
     return out;
 }
 
-namespace {
+namespace
+{
 struct ErrorText {
     const char* title;
     const char* message;
@@ -110,8 +117,7 @@ ErrorText error_text(int status)
                 "Vous n'avez pas accès à cette page, ou le formulaire a expiré. Rechargez la "
                 "page et réessayez."};
     case 404:
-        return {"Page introuvable",
-                "La page demandée n'existe pas ou n'est plus disponible."};
+        return {"Page introuvable", "La page demandée n'existe pas ou n'est plus disponible."};
     case 405:
         return {"Action non autorisée", "Cette adresse ne permet pas cette action."};
     case 409:
