@@ -75,9 +75,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An activity's tariff rows, by activity id.
+using ActivityTariffs = std::map<std::int64_t, std::vector<domain::TariffRow>>;
+
 // Every row of every activity billed by the régie, by activity id.
-std::map<std::int64_t, std::vector<domain::TariffRow>>
-regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id);
+ActivityTariffs regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id);
+// The same for every régie of the commune at once, by régie id (one statement).
+std::map<std::int64_t, ActivityTariffs> commune_tariffs(Connection& conn, std::int64_t commune_id);
 
 // ---- what a run bills --------------------------------------------------------------------
 

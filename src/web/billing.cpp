@@ -1,5 +1,6 @@
 #include "web/billing.h"
 
+#include "app/commune_data.h"
 #include "app/family_data.h"
 #include "billing/estimate.h"
 #include "billing/payment.h"
@@ -101,10 +102,12 @@ void fill_estimate(app::Context& ctx, ctemplate::TemplateDictionary& d)
 {
     const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
     // The family from the worker's copy (app/family_data.h), current at this request's
-    // family_revision: its quotient or address changed by an agent is seen at once.
-    const auto e =
-        billing::estimate_month(ctx.db(), ctx.commune.id, ctx.commune.name,
-                                db::billing_family_of(app::family_data(ctx)->family), today);
+    // family_revision: its quotient or address changed by an agent is seen at once; the
+    // régies and their tariffs from the commune's (app/commune_data.h), likewise.
+    const auto commune = app::commune_data(ctx);
+    const auto e = billing::estimate_month(ctx.db(), ctx.commune.id, ctx.commune.name,
+                                           db::billing_family_of(app::family_data(ctx)->family),
+                                           commune->regies, commune->tariffs, today);
     auto* section = d.AddSectionDictionary("ESTIMATE");
     section->SetValue("ESTIMATE_TOTAL", domain::format_euros(e.total_cents));
     // "du 1er au 29 novembre"; "du 1er novembre" on the 1st.

@@ -1,6 +1,9 @@
 // What workers keep in memory (app/commune_data.h, app/family_data.h) is never stale: the
 // next request after a change sees it, whoever made the change — here plain SQL, as an
-// administrator or another worker would, which the triggers of sql/008_revisions.sql catch.
+// administrator or another worker would, which the triggers of sql/008_revisions.sql and
+// sql/010_billing_revisions.sql catch.
+#include "domain/money.h"
+#include "domain/time.h"
 #include "fixtures.h"
 #include "stack.h"
 
@@ -26,6 +29,69 @@ struct Cleanup {
             sql("DELETE FROM activity WHERE id = " + activity_id);
     }
 };
+
+// A régie and its activity priced 3,15 € a day (6,00 € without booking), a day of it today
+// booked for the parent's child; removed at the end, even when a check fails midway.
+struct BilledDay {
+    std::string regie;
+    std::string regie_name;
+    std::string activity;
+    std::string activity_name;
+    std::string tariff;
+    std::string occurrence;
+    std::string booking;
+    std::string invoice;
+
+    explicit BilledDay(const Parent& p)
+    {
+        regie_name = unique_name("Regie memoire ");
+        const auto prefix = regie_name.substr(regie_name.size() - 6);
+        regie = sql("INSERT INTO regie (commune_id, name, invoice_prefix, credit_prefix) VALUES (" +
+                    caumont() + ", " + quoted(regie_name) + ", " + quoted(prefix) + ", " +
+                    quoted(prefix + "AV") + "); SELECT LAST_INSERT_ID()");
+        activity_name = unique_name("Cantine memoire ");
+        activity = sql("INSERT INTO activity (commune_id, name, period_start, period_end,"
+                       " capacity, regie_id) VALUES (" +
+                       caumont() + ", " + quoted(activity_name) +
+                       ", '2020-01-01', '2099-12-31', 50, " + regie + "); SELECT LAST_INSERT_ID()");
+        tariff = sql("INSERT INTO tariff (commune_id, activity_id, valid_from, qf_min, qf_max,"
+                     " unit_cents, penalty_cents) VALUES (" +
+                     caumont() + ", " + activity +
+                     ", '2020-01-01', 0, NULL, 315, 600); SELECT LAST_INSERT_ID()");
+        occurrence = sql(
+            "INSERT INTO occurrence (commune_id, activity_id, day, capacity) VALUES (" + caumont() +
+            ", " + activity + ", '" + iso(paris_today()) + "', 50); SELECT LAST_INSERT_ID()");
+        book(p);
+    }
+
+    void book(const Parent& p)
+    {
+        booking = sql("INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status,"
+                      " queued_at, created_at, updated_at) VALUES (" +
+                      caumont() + ", " + occurrence + ", " + p.children[0].id + ", " + p.family_id +
+                      ", 'booked', UTC_TIMESTAMP(6), UTC_TIMESTAMP(), UTC_TIMESTAMP());"
+                      " SELECT LAST_INSERT_ID()");
+    }
+
+    ~BilledDay()
+    {
+        if (!invoice.empty())
+            sql("DELETE FROM invoice_line WHERE invoice_id = " + invoice +
+                "; DELETE FROM invoice WHERE id = " + invoice);
+        sql("DELETE FROM attendance WHERE occurrence_id = " + occurrence +
+            "; DELETE FROM booking WHERE occurrence_id = " + occurrence +
+            "; DELETE FROM occurrence WHERE id = " + occurrence +
+            "; DELETE FROM tariff WHERE activity_id = " + activity +
+            "; DELETE FROM closure WHERE activity_id = " + activity +
+            "; DELETE FROM activity WHERE id = " + activity +
+            "; DELETE FROM regie WHERE id = " + regie);
+    }
+};
+
+std::string estimate_line(domain::Cents cents)
+{
+    return "Estimation du mois en cours : " + domain::format_euros(cents);
+}
 
 } // namespace
 
@@ -79,6 +145,60 @@ BOOST_AUTO_TEST_CASE(pages_see_every_change_of_the_commune_and_of_the_family_at_
     BOOST_TEST(shows(c.get("/famille/demandes").body, activity));
     sql("UPDATE activity SET active = 0 WHERE id = " + cleanup.activity_id);
     BOOST_TEST(!shows(c.get("/famille/demandes").body, activity));
+}
+
+// The Espace facturation after every kind of change of what it shows.
+BOOST_AUTO_TEST_CASE(the_facturation_page_sees_every_change_of_its_bills_at_once)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    BilledDay billed(parent);
+    const auto page = [&] {
+        const auto reply = parent.client->get("/facturation");
+        BOOST_REQUIRE_EQUAL(reply.status, 200);
+        return reply.body;
+    };
+    const auto estimate_is = [&](domain::Cents cents) {
+        const auto body = page();
+        BOOST_TEST(shows(body, estimate_line(cents)), body);
+        return body;
+    };
+    const auto by_sql = [&](const std::string& statement) {
+        BOOST_TEST_MESSAGE(statement);
+        sql(statement);
+    };
+    BOOST_TEST(shows(estimate_is(315), billed.regie_name));
+
+    // The commune's tariffs and régies: by SQL, then a grid added in the back office.
+    by_sql("UPDATE tariff SET unit_cents = 350 WHERE id = " + billed.tariff);
+    estimate_is(350);
+    const auto grid = "/gestion/activites/" + billed.activity + "/tarifs";
+    BOOST_REQUIRE_EQUAL(admin
+                            ->post_form(grid, {{"csrf", admin->csrf_from(grid)},
+                                               {"valable_du", "2021-01-01"},
+                                               {"qf_min_1", "0"},
+                                               {"qf_max_1", ""},
+                                               {"public_1", "all"},
+                                               {"prix_1", "4,00"},
+                                               {"penalite_1", "6,00"}})
+                            .status,
+                        303);
+    estimate_is(400);
+    const auto renamed = unique_name("Regie renommee ");
+    by_sql("UPDATE regie SET name = " + quoted(renamed) + " WHERE id = " + billed.regie);
+    BOOST_TEST(shows(estimate_is(400), renamed));
+
+    // The day closed, its occurrence or by a closure, then open again.
+    by_sql("UPDATE occurrence SET closed = 1 WHERE id = " + billed.occurrence);
+    estimate_is(0);
+    by_sql("UPDATE occurrence SET closed = 0 WHERE id = " + billed.occurrence);
+    estimate_is(400);
+    by_sql("INSERT INTO closure (commune_id, activity_id, first_day, last_day) VALUES (" +
+           caumont() + ", " + billed.activity + ", '" + iso(paris_today()) + "', '" +
+           iso(paris_today()) + "')");
+    estimate_is(0);
+    by_sql("DELETE FROM closure WHERE activity_id = " + billed.activity);
+    estimate_is(400);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
