@@ -586,6 +586,14 @@ BillingFamily billing_family_of(const Family& family)
     return f;
 }
 
+std::uint64_t family_billing_revision(Connection& conn, std::int64_t family_id)
+{
+    auto& st = conn.prepare("SELECT billing_revision FROM family_revision WHERE family_id = ?");
+    st.setInt64(1, family_id);
+    auto rs = query(st);
+    return rs->next() ? static_cast<std::uint64_t>(rs->getInt64(1)) : 0;
+}
+
 std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,
                                             std::int64_t family_id)
 {

@@ -114,6 +114,10 @@ std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commu
 // The same from a family already read (the worker's copy of the logged-in family).
 BillingFamily billing_family_of(const Family& family);
 
+// The family's billing revision (sql/010_billing_revisions.sql): raised by any change of its
+// bookings, attendance, invoices or invoice lines; 0 before the first.
+std::uint64_t family_billing_revision(Connection& conn, std::int64_t family_id);
+
 // A session-wide lock (GET_LOCK) that serialises the runs of one régie across
 // transactions; released by the destructor or when the connection dies.
 class RegieRunLock

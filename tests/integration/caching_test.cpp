@@ -1,7 +1,7 @@
-// What workers keep in memory (app/commune_data.h, app/family_data.h) is never stale: the
-// next request after a change sees it, whoever made the change — here plain SQL, as an
-// administrator or another worker would, which the triggers of sql/008_revisions.sql and
-// sql/010_billing_revisions.sql catch.
+// What workers keep in memory (app/commune_data.h, app/family_data.h,
+// app/family_billing.h) is never stale: the next request after a change sees it, whoever
+// made the change — here plain SQL, as an administrator or another worker would, which the
+// triggers of sql/008_revisions.sql and sql/010_billing_revisions.sql catch.
 #include "domain/money.h"
 #include "domain/time.h"
 #include "fixtures.h"
@@ -147,7 +147,8 @@ BOOST_AUTO_TEST_CASE(pages_see_every_change_of_the_commune_and_of_the_family_at_
     BOOST_TEST(!shows(c.get("/famille/demandes").body, activity));
 }
 
-// The Espace facturation after every kind of change of what it shows.
+// The Espace facturation (app/family_billing.h: invoices, balance and the month's estimate
+// from memory) after every kind of change of what it shows.
 BOOST_AUTO_TEST_CASE(the_facturation_page_sees_every_change_of_its_bills_at_once)
 {
     auto admin = logged_admin();
@@ -199,6 +200,116 @@ BOOST_AUTO_TEST_CASE(the_facturation_page_sees_every_change_of_its_bills_at_once
     estimate_is(0);
     by_sql("DELETE FROM closure WHERE activity_id = " + billed.activity);
     estimate_is(400);
+
+    // The family's own facts: its booking, its attendance.
+    by_sql("DELETE FROM booking WHERE id = " + billed.booking);
+    estimate_is(0);
+    billed.book(parent);
+    estimate_is(400);
+    by_sql("INSERT INTO attendance (occurrence_id, child_id, commune_id, family_id, status,"
+           " marked_at) VALUES (" +
+           billed.occurrence + ", " + parent.children[0].id + ", " + caumont() + ", " +
+           parent.family_id + ", 'excused', UTC_TIMESTAMP())");
+    estimate_is(0);
+    by_sql("DELETE FROM attendance WHERE occurrence_id = " + billed.occurrence);
+    estimate_is(400);
+
+    // An invoice: its count and the balance; then a line billing the booked day, added by
+    // hand with the invoice's total (sql/010_billing_revisions.sql: an inserted line raises
+    // no revision of its own), which leaves the estimate and names the invoice; then its
+    // payment.
+    const auto number = billed.regie_name.substr(billed.regie_name.size() - 6) + "-000001";
+    billed.invoice =
+        sql("INSERT INTO invoice (commune_id, regie_id, family_id, number, seq_year, seq_value,"
+            " month, issued_on, due_on, total_cents, family_name, regie_name, created_at)"
+            " VALUES (" +
+            caumont() + ", " + billed.regie + ", " + parent.family_id + ", " + quoted(number) +
+            ", 2026, 1, '2026-01', '2026-01-31', '2026-02-28', 1234, 'Famille', " +
+            quoted(renamed) + ", UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()");
+    auto body = page();
+    BOOST_TEST(shows(body, number), body);
+    BOOST_TEST(shows(body, std::string("Historique des factures (1 Résultats)")));
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(1234)));
+    BOOST_TEST(!shows(body, billed.activity_name));
+    by_sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, source_id, child_id,"
+           " day, activity_id, activity_name, unit_cents, amount_cents) VALUES (" +
+           billed.invoice + ", " + caumont() + ", 'booking', " + billed.booking + ", " +
+           parent.children[0].id + ", '" + iso(paris_today()) + "', " + billed.activity + ", " +
+           quoted(billed.activity_name) +
+           ", 400, 400); UPDATE invoice SET total_cents = total_cents + 400 WHERE id = " +
+           billed.invoice);
+    body = estimate_is(0);
+    BOOST_TEST(shows(body, billed.activity_name));
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(1634)));
+    by_sql("UPDATE invoice SET paid_cents = 1634, status = 'payee' WHERE id = " + billed.invoice);
+    body = page();
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(0)), body);
+    BOOST_TEST(shows(body, std::string("status--paid")));
+    by_sql("DELETE FROM invoice_line WHERE invoice_id = " + billed.invoice);
+    estimate_is(400);
+}
+
+// sql/010_billing_revisions.sql on a database that predates it: its column and triggers
+// come, and the page follows a change at once.
+BOOST_AUTO_TEST_CASE(the_billing_revisions_migration_applies_to_an_older_database)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    BilledDay billed(parent);
+    const std::string triggers_of_010 =
+        "trigger_schema = 'portail' AND (trigger_name LIKE 'tr\\_regie\\_%'"
+        " OR trigger_name LIKE 'tr\\_tariff\\_%' OR trigger_name LIKE 'tr\\_closure\\_%'"
+        " OR trigger_name = 'tr_occurrence_closed' OR trigger_name LIKE 'tr\\_%\\_billing\\_%')";
+    const auto count = [&] {
+        return sql("SELECT COUNT(*) FROM information_schema.triggers WHERE " + triggers_of_010);
+    };
+    BOOST_REQUIRE_EQUAL(count(), "21");
+
+    // The schema before 010 (the test stack is migrated at its start).
+    for (const auto& name : {"tr_regie_insert",
+                             "tr_regie_update",
+                             "tr_regie_delete",
+                             "tr_tariff_insert",
+                             "tr_tariff_update",
+                             "tr_tariff_delete",
+                             "tr_closure_insert",
+                             "tr_closure_update",
+                             "tr_closure_delete",
+                             "tr_occurrence_closed",
+                             "tr_booking_billing_insert",
+                             "tr_booking_billing_update",
+                             "tr_booking_billing_delete",
+                             "tr_attendance_billing_insert",
+                             "tr_attendance_billing_update",
+                             "tr_attendance_billing_delete",
+                             "tr_invoice_billing_insert",
+                             "tr_invoice_billing_update",
+                             "tr_invoice_billing_delete",
+                             "tr_line_billing_update",
+                             "tr_line_billing_delete"})
+        sql(std::string("DROP TRIGGER ") + name);
+    BOOST_REQUIRE_EQUAL(count(), "0");
+    sql("ALTER TABLE family_revision DROP COLUMN billing_revision;"
+        " DELETE FROM schema_migrations WHERE version = 10");
+
+    std::string out;
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
+    BOOST_TEST(out.find("010_billing_revisions.sql") != std::string::npos, out);
+    BOOST_TEST(count() == "21");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema ="
+                   " 'portail' AND table_name = 'family_revision'"
+                   " AND column_name = 'billing_revision'") == "1");
+
+    const auto estimate_is = [&](domain::Cents cents) {
+        const auto reply = parent.client->get("/facturation");
+        BOOST_REQUIRE_EQUAL(reply.status, 200);
+        BOOST_TEST(shows(reply.body, estimate_line(cents)), reply.body);
+    };
+    estimate_is(315);
+    sql("UPDATE tariff SET unit_cents = 420 WHERE id = " + billed.tariff);
+    estimate_is(420);
+    sql("DELETE FROM booking WHERE id = " + billed.booking);
+    estimate_is(0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
