@@ -41,6 +41,8 @@ std::shared_ptr<const CommuneData> commune_data(Context& ctx)
     data->activities = db::list_activities(ctx.db(), id, false);
     data->rules = db::rules_versions(ctx.db(), id);
     data->file_settings = db::file_settings(ctx.db(), id);
+    data->regies = db::list_regies(ctx.db(), id);
+    data->tariffs = db::commune_tariffs(ctx.db(), id);
     std::unique_lock lock(cache_mutex);
     cache[id] = data;
     return data;

@@ -7,6 +7,8 @@
 #include "domain/billing.h"
 
 #include <cstdint>
+#include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,10 +31,13 @@ struct Estimate {
 };
 
 // The estimate of `today`'s month (Paris date) for one family: for each régie, the family's
-// uninvoiced facts from the 1st to today, drafted exactly as issue_run drafts them. The
-// family as billed (its quotient, its city) is the caller's: the page has it in memory.
+// uninvoiced facts from the 1st to today (one statement), drafted exactly as issue_run drafts
+// them. The family as billed (its quotient, its city), the commune's régies (by name) and
+// their tariffs (db::commune_tariffs) are the caller's: the page has them in memory.
 Estimate estimate_month(db::Connection& conn, std::int64_t commune_id,
                         const std::string& commune_name, const db::BillingFamily& family,
+                        std::span<const db::Regie> regies,
+                        const std::map<std::int64_t, db::ActivityTariffs>& tariffs,
                         domain::Date today);
 
 } // namespace billing

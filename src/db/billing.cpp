@@ -340,8 +340,7 @@ bool delete_tariff(Connection& conn, std::int64_t commune_id, std::int64_t activ
     return st.executeUpdate() == 1;
 }
 
-std::map<std::int64_t, std::vector<domain::TariffRow>>
-regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id)
+ActivityTariffs regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id)
 {
     auto& st = conn.prepare(std::string("SELECT ") + tariff_columns +
                             " FROM tariff t JOIN activity a ON a.id = t.activity_id"
@@ -350,10 +349,29 @@ regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id)
     st.setInt64(2, commune_id);
     st.setInt64(3, regie_id);
     auto rs = query(st);
-    std::map<std::int64_t, std::vector<domain::TariffRow>> out;
+    ActivityTariffs out;
     while (rs->next()) {
         auto t = read_tariff(*rs);
         out[t.activity_id].push_back(t.row);
+    }
+    return out;
+}
+
+std::map<std::int64_t, ActivityTariffs> commune_tariffs(Connection& conn, std::int64_t commune_id)
+{
+    // The régie after tariff_columns: read_tariff reads those by position.
+    auto& st =
+        conn.prepare(std::string("SELECT ") + tariff_columns +
+                     ", a.regie_id FROM tariff t JOIN activity a ON a.id = t.activity_id"
+                     " WHERE t.commune_id = ? AND a.commune_id = ? AND a.regie_id IS NOT NULL"
+                     " ORDER BY t.id");
+    st.setInt64(1, commune_id);
+    st.setInt64(2, commune_id);
+    auto rs = query(st);
+    std::map<std::int64_t, ActivityTariffs> out;
+    while (rs->next()) {
+        auto t = read_tariff(*rs);
+        out[rs->getInt64(10)][t.activity_id].push_back(t.row);
     }
     return out;
 }
@@ -566,6 +584,14 @@ BillingFamily billing_family_of(const Family& family)
     if (!family.quotient_valid_until.empty())
         f.pricing.quotient_valid_until = domain::parse_iso_date(family.quotient_valid_until);
     return f;
+}
+
+std::uint64_t family_billing_revision(Connection& conn, std::int64_t family_id)
+{
+    auto& st = conn.prepare("SELECT billing_revision FROM family_revision WHERE family_id = ?");
+    st.setInt64(1, family_id);
+    auto rs = query(st);
+    return rs->next() ? static_cast<std::uint64_t>(rs->getInt64(1)) : 0;
 }
 
 std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commune_id,

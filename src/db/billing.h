@@ -75,9 +75,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An activity's tariff rows, by activity id.
+using ActivityTariffs = std::map<std::int64_t, std::vector<domain::TariffRow>>;
+
 // Every row of every activity billed by the régie, by activity id.
-std::map<std::int64_t, std::vector<domain::TariffRow>>
-regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id);
+ActivityTariffs regie_tariffs(Connection& conn, std::int64_t commune_id, std::int64_t regie_id);
+// The same for every régie of the commune at once, by régie id (one statement).
+std::map<std::int64_t, ActivityTariffs> commune_tariffs(Connection& conn, std::int64_t commune_id);
 
 // ---- what a run bills --------------------------------------------------------------------
 
@@ -109,6 +113,10 @@ std::optional<BillingFamily> billing_family(Connection& conn, std::int64_t commu
                                             std::int64_t family_id);
 // The same from a family already read (the worker's copy of the logged-in family).
 BillingFamily billing_family_of(const Family& family);
+
+// The family's billing revision (sql/010_billing_revisions.sql): raised by any change of its
+// bookings, attendance, invoices or invoice lines; 0 before the first.
+std::uint64_t family_billing_revision(Connection& conn, std::int64_t family_id);
 
 // A session-wide lock (GET_LOCK) that serialises the runs of one régie across
 // transactions; released by the destructor or when the connection dies.

@@ -1,6 +1,6 @@
 #include "web/billing.h"
 
-#include "app/family_data.h"
+#include "app/family_billing.h"
 #include "billing/estimate.h"
 #include "billing/payment.h"
 #include "db/billing.h"
@@ -21,7 +21,7 @@ namespace web
 namespace
 {
 
-constexpr int invoices_per_page = 10;
+using app::invoices_per_page;
 
 domain::Date date_of(const std::string& iso)
 {
@@ -97,14 +97,8 @@ std::string day_month_fr(domain::Date d)
 }
 
 // The month's running estimate (SPEC §9) at the top of the page.
-void fill_estimate(app::Context& ctx, ctemplate::TemplateDictionary& d)
+void fill_estimate(const billing::Estimate& e, ctemplate::TemplateDictionary& d)
 {
-    const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-    // The family from the worker's copy (app/family_data.h), current at this request's
-    // family_revision: its quotient or address changed by an agent is seen at once.
-    const auto e =
-        billing::estimate_month(ctx.db(), ctx.commune.id, ctx.commune.name,
-                                db::billing_family_of(app::family_data(ctx)->family), today);
     auto* section = d.AddSectionDictionary("ESTIMATE");
     section->SetValue("ESTIMATE_TOTAL", domain::format_euros(e.total_cents));
     // "du 1er au 29 novembre"; "du 1er novembre" on the 1st.
@@ -153,34 +147,35 @@ http::Response pdf_download(const std::string& file_name, std::string pdf)
 http::Response billing_page(app::Context& ctx)
 {
     const int page = requested_page(ctx);
-    const auto commune = ctx.commune.id;
-    const auto family = ctx.family_id();
-    // The page's invoices, their count and the balance in one statement.
-    const auto history = db::family_invoice_page(ctx.db(), commune, family,
-                                                 (page - 1) * invoices_per_page, invoices_per_page);
-    // A page past the last comes back empty: count them to say so.
-    const int count = history.invoices.empty() && page > 1
-                          ? db::count_family_invoices(ctx.db(), commune, family)
-                          : history.count;
+    const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
+    // From the worker's memory while the family's bills do not change (app/family_billing.h).
+    const auto billing = app::family_billing(ctx, today);
+    const int count = billing.count;
     const int pages = std::max(1, (count + invoices_per_page - 1) / invoices_per_page);
     if (page > pages)
         throw http::Error(400, "Cette page de l'historique n'existe pas : il y a " +
                                    std::to_string(pages) + " page(s).");
+    // Only the first page is kept in memory: the others are read (one statement).
+    const auto later_page =
+        page == 1 ? std::vector<db::FamilyInvoice>()
+                  : db::family_invoices(ctx.db(), ctx.commune.id, ctx.family_id(),
+                                        (page - 1) * invoices_per_page, invoices_per_page);
+    const auto& invoices = page == 1 ? billing.first_page : later_page;
     view::Page view("famille/facturation.tpl", "Espace facturation");
     auto& d = view.dict();
-    d.SetValue("BALANCE", domain::format_euros(history.balance));
+    d.SetValue("BALANCE", domain::format_euros(billing.balance));
     d.SetIntValue("COUNT", count);
     d.SetIntValue("PAGE", page);
     d.SetIntValue("PAGES", pages);
-    fill_estimate(ctx, d);
+    fill_estimate(billing.estimate, d);
     const auto layout = ctx.layout();
     if (count == 0) {
         d.ShowSection("NO_INVOICE");
         return view.render(layout);
     }
     auto* list = d.AddSectionDictionary("HAS_INVOICES");
-    const auto today = paris_today();
-    for (const auto& inv : history.invoices) {
+    const auto today_iso = domain::iso_date(today);
+    for (const auto& inv : invoices) {
         auto* row = list->AddSectionDictionary("INVOICE");
         row->SetIntValue("ID", inv.id);
         row->SetValue("DATE", date_fr(inv.issued_on));
@@ -189,7 +184,7 @@ http::Response billing_page(app::Context& ctx)
         row->SetValue("DUE", date_fr(inv.due_on));
         row->SetValue("REGIE", inv.regie_name);
         row->SetValue("AMOUNT", domain::format_euros(inv.total_cents));
-        const auto label = billing::status_label(inv, today);
+        const auto label = billing::status_label(inv, today_iso);
         if (label == "Payer en ligne") {
             auto* form = row->AddSectionDictionary("PAYABLE");
             form->SetValue("CSRF", layout.csrf);

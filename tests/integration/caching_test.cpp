@@ -1,6 +1,9 @@
-// What workers keep in memory (app/commune_data.h, app/family_data.h) is never stale: the
-// next request after a change sees it, whoever made the change — here plain SQL, as an
-// administrator or another worker would, which the triggers of sql/008_revisions.sql catch.
+// What workers keep in memory (app/commune_data.h, app/family_data.h,
+// app/family_billing.h) is never stale: the next request after a change sees it, whoever
+// made the change — here plain SQL, as an administrator or another worker would, which the
+// triggers of sql/008_revisions.sql and sql/010_billing_revisions.sql catch.
+#include "domain/money.h"
+#include "domain/time.h"
 #include "fixtures.h"
 #include "stack.h"
 
@@ -26,6 +29,69 @@ struct Cleanup {
             sql("DELETE FROM activity WHERE id = " + activity_id);
     }
 };
+
+// A régie and its activity priced 3,15 € a day (6,00 € without booking), a day of it today
+// booked for the parent's child; removed at the end, even when a check fails midway.
+struct BilledDay {
+    std::string regie;
+    std::string regie_name;
+    std::string activity;
+    std::string activity_name;
+    std::string tariff;
+    std::string occurrence;
+    std::string booking;
+    std::string invoice;
+
+    explicit BilledDay(const Parent& p)
+    {
+        regie_name = unique_name("Regie memoire ");
+        const auto prefix = regie_name.substr(regie_name.size() - 6);
+        regie = sql("INSERT INTO regie (commune_id, name, invoice_prefix, credit_prefix) VALUES (" +
+                    caumont() + ", " + quoted(regie_name) + ", " + quoted(prefix) + ", " +
+                    quoted(prefix + "AV") + "); SELECT LAST_INSERT_ID()");
+        activity_name = unique_name("Cantine memoire ");
+        activity = sql("INSERT INTO activity (commune_id, name, period_start, period_end,"
+                       " capacity, regie_id) VALUES (" +
+                       caumont() + ", " + quoted(activity_name) +
+                       ", '2020-01-01', '2099-12-31', 50, " + regie + "); SELECT LAST_INSERT_ID()");
+        tariff = sql("INSERT INTO tariff (commune_id, activity_id, valid_from, qf_min, qf_max,"
+                     " unit_cents, penalty_cents) VALUES (" +
+                     caumont() + ", " + activity +
+                     ", '2020-01-01', 0, NULL, 315, 600); SELECT LAST_INSERT_ID()");
+        occurrence = sql(
+            "INSERT INTO occurrence (commune_id, activity_id, day, capacity) VALUES (" + caumont() +
+            ", " + activity + ", '" + iso(paris_today()) + "', 50); SELECT LAST_INSERT_ID()");
+        book(p);
+    }
+
+    void book(const Parent& p)
+    {
+        booking = sql("INSERT INTO booking (commune_id, occurrence_id, child_id, family_id, status,"
+                      " queued_at, created_at, updated_at) VALUES (" +
+                      caumont() + ", " + occurrence + ", " + p.children[0].id + ", " + p.family_id +
+                      ", 'booked', UTC_TIMESTAMP(6), UTC_TIMESTAMP(), UTC_TIMESTAMP());"
+                      " SELECT LAST_INSERT_ID()");
+    }
+
+    ~BilledDay()
+    {
+        if (!invoice.empty())
+            sql("DELETE FROM invoice_line WHERE invoice_id = " + invoice +
+                "; DELETE FROM invoice WHERE id = " + invoice);
+        sql("DELETE FROM attendance WHERE occurrence_id = " + occurrence +
+            "; DELETE FROM booking WHERE occurrence_id = " + occurrence +
+            "; DELETE FROM occurrence WHERE id = " + occurrence +
+            "; DELETE FROM tariff WHERE activity_id = " + activity +
+            "; DELETE FROM closure WHERE activity_id = " + activity +
+            "; DELETE FROM activity WHERE id = " + activity +
+            "; DELETE FROM regie WHERE id = " + regie);
+    }
+};
+
+std::string estimate_line(domain::Cents cents)
+{
+    return "Estimation du mois en cours : " + domain::format_euros(cents);
+}
 
 } // namespace
 
@@ -79,6 +145,171 @@ BOOST_AUTO_TEST_CASE(pages_see_every_change_of_the_commune_and_of_the_family_at_
     BOOST_TEST(shows(c.get("/famille/demandes").body, activity));
     sql("UPDATE activity SET active = 0 WHERE id = " + cleanup.activity_id);
     BOOST_TEST(!shows(c.get("/famille/demandes").body, activity));
+}
+
+// The Espace facturation (app/family_billing.h: invoices, balance and the month's estimate
+// from memory) after every kind of change of what it shows.
+BOOST_AUTO_TEST_CASE(the_facturation_page_sees_every_change_of_its_bills_at_once)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    BilledDay billed(parent);
+    const auto page = [&] {
+        const auto reply = parent.client->get("/facturation");
+        BOOST_REQUIRE_EQUAL(reply.status, 200);
+        return reply.body;
+    };
+    const auto estimate_is = [&](domain::Cents cents) {
+        const auto body = page();
+        BOOST_TEST(shows(body, estimate_line(cents)), body);
+        return body;
+    };
+    const auto by_sql = [&](const std::string& statement) {
+        BOOST_TEST_MESSAGE(statement);
+        sql(statement);
+    };
+    BOOST_TEST(shows(estimate_is(315), billed.regie_name));
+
+    // The commune's tariffs and régies: by SQL, then a grid added in the back office.
+    by_sql("UPDATE tariff SET unit_cents = 350 WHERE id = " + billed.tariff);
+    estimate_is(350);
+    const auto grid = "/gestion/activites/" + billed.activity + "/tarifs";
+    BOOST_REQUIRE_EQUAL(admin
+                            ->post_form(grid, {{"csrf", admin->csrf_from(grid)},
+                                               {"valable_du", "2021-01-01"},
+                                               {"qf_min_1", "0"},
+                                               {"qf_max_1", ""},
+                                               {"public_1", "all"},
+                                               {"prix_1", "4,00"},
+                                               {"penalite_1", "6,00"}})
+                            .status,
+                        303);
+    estimate_is(400);
+    const auto renamed = unique_name("Regie renommee ");
+    by_sql("UPDATE regie SET name = " + quoted(renamed) + " WHERE id = " + billed.regie);
+    BOOST_TEST(shows(estimate_is(400), renamed));
+
+    // The day closed, its occurrence or by a closure, then open again.
+    by_sql("UPDATE occurrence SET closed = 1 WHERE id = " + billed.occurrence);
+    estimate_is(0);
+    by_sql("UPDATE occurrence SET closed = 0 WHERE id = " + billed.occurrence);
+    estimate_is(400);
+    by_sql("INSERT INTO closure (commune_id, activity_id, first_day, last_day) VALUES (" +
+           caumont() + ", " + billed.activity + ", '" + iso(paris_today()) + "', '" +
+           iso(paris_today()) + "')");
+    estimate_is(0);
+    by_sql("DELETE FROM closure WHERE activity_id = " + billed.activity);
+    estimate_is(400);
+
+    // The family's own facts: its booking, its attendance.
+    by_sql("DELETE FROM booking WHERE id = " + billed.booking);
+    estimate_is(0);
+    billed.book(parent);
+    estimate_is(400);
+    by_sql("INSERT INTO attendance (occurrence_id, child_id, commune_id, family_id, status,"
+           " marked_at) VALUES (" +
+           billed.occurrence + ", " + parent.children[0].id + ", " + caumont() + ", " +
+           parent.family_id + ", 'excused', UTC_TIMESTAMP())");
+    estimate_is(0);
+    by_sql("DELETE FROM attendance WHERE occurrence_id = " + billed.occurrence);
+    estimate_is(400);
+
+    // An invoice: its count and the balance; then a line billing the booked day, added by
+    // hand with the invoice's total (sql/010_billing_revisions.sql: an inserted line raises
+    // no revision of its own), which leaves the estimate and names the invoice; then its
+    // payment.
+    const auto number = billed.regie_name.substr(billed.regie_name.size() - 6) + "-000001";
+    billed.invoice =
+        sql("INSERT INTO invoice (commune_id, regie_id, family_id, number, seq_year, seq_value,"
+            " month, issued_on, due_on, total_cents, family_name, regie_name, created_at)"
+            " VALUES (" +
+            caumont() + ", " + billed.regie + ", " + parent.family_id + ", " + quoted(number) +
+            ", 2026, 1, '2026-01', '2026-01-31', '2026-02-28', 1234, 'Famille', " +
+            quoted(renamed) + ", UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()");
+    auto body = page();
+    BOOST_TEST(shows(body, number), body);
+    BOOST_TEST(shows(body, std::string("Historique des factures (1 Résultats)")));
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(1234)));
+    BOOST_TEST(!shows(body, billed.activity_name));
+    by_sql("INSERT INTO invoice_line (invoice_id, commune_id, source_kind, source_id, child_id,"
+           " day, activity_id, activity_name, unit_cents, amount_cents) VALUES (" +
+           billed.invoice + ", " + caumont() + ", 'booking', " + billed.booking + ", " +
+           parent.children[0].id + ", '" + iso(paris_today()) + "', " + billed.activity + ", " +
+           quoted(billed.activity_name) +
+           ", 400, 400); UPDATE invoice SET total_cents = total_cents + 400 WHERE id = " +
+           billed.invoice);
+    body = estimate_is(0);
+    BOOST_TEST(shows(body, billed.activity_name));
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(1634)));
+    by_sql("UPDATE invoice SET paid_cents = 1634, status = 'payee' WHERE id = " + billed.invoice);
+    body = page();
+    BOOST_TEST(shows(body, "Solde : " + domain::format_euros(0)), body);
+    BOOST_TEST(shows(body, std::string("status--paid")));
+    by_sql("DELETE FROM invoice_line WHERE invoice_id = " + billed.invoice);
+    estimate_is(400);
+}
+
+// sql/010_billing_revisions.sql on a database that predates it: its column and triggers
+// come, and the page follows a change at once.
+BOOST_AUTO_TEST_CASE(the_billing_revisions_migration_applies_to_an_older_database)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    BilledDay billed(parent);
+    const std::string triggers_of_010 =
+        "trigger_schema = 'portail' AND (trigger_name LIKE 'tr\\_regie\\_%'"
+        " OR trigger_name LIKE 'tr\\_tariff\\_%' OR trigger_name LIKE 'tr\\_closure\\_%'"
+        " OR trigger_name = 'tr_occurrence_closed' OR trigger_name LIKE 'tr\\_%\\_billing\\_%')";
+    const auto count = [&] {
+        return sql("SELECT COUNT(*) FROM information_schema.triggers WHERE " + triggers_of_010);
+    };
+    BOOST_REQUIRE_EQUAL(count(), "21");
+
+    // The schema before 010 (the test stack is migrated at its start).
+    for (const auto& name : {"tr_regie_insert",
+                             "tr_regie_update",
+                             "tr_regie_delete",
+                             "tr_tariff_insert",
+                             "tr_tariff_update",
+                             "tr_tariff_delete",
+                             "tr_closure_insert",
+                             "tr_closure_update",
+                             "tr_closure_delete",
+                             "tr_occurrence_closed",
+                             "tr_booking_billing_insert",
+                             "tr_booking_billing_update",
+                             "tr_booking_billing_delete",
+                             "tr_attendance_billing_insert",
+                             "tr_attendance_billing_update",
+                             "tr_attendance_billing_delete",
+                             "tr_invoice_billing_insert",
+                             "tr_invoice_billing_update",
+                             "tr_invoice_billing_delete",
+                             "tr_line_billing_update",
+                             "tr_line_billing_delete"})
+        sql(std::string("DROP TRIGGER ") + name);
+    BOOST_REQUIRE_EQUAL(count(), "0");
+    sql("ALTER TABLE family_revision DROP COLUMN billing_revision;"
+        " DELETE FROM schema_migrations WHERE version = 10");
+
+    std::string out;
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
+    BOOST_TEST(out.find("010_billing_revisions.sql") != std::string::npos, out);
+    BOOST_TEST(count() == "21");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema ="
+                   " 'portail' AND table_name = 'family_revision'"
+                   " AND column_name = 'billing_revision'") == "1");
+
+    const auto estimate_is = [&](domain::Cents cents) {
+        const auto reply = parent.client->get("/facturation");
+        BOOST_REQUIRE_EQUAL(reply.status, 200);
+        BOOST_TEST(shows(reply.body, estimate_line(cents)), reply.body);
+    };
+    estimate_is(315);
+    sql("UPDATE tariff SET unit_cents = 420 WHERE id = " + billed.tariff);
+    estimate_is(420);
+    sql("DELETE FROM booking WHERE id = " + billed.booking);
+    estimate_is(0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
