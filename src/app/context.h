@@ -41,6 +41,7 @@ struct Context {
     std::vector<http::SetCookie> cookies;          // added to whatever response is sent
     std::optional<std::uint64_t> commune_revision; // read with the session (app/commune_data.h)
     std::optional<std::uint64_t> family_revision;  // read with the session (app/family_data.h)
+    std::optional<std::uint64_t> billing_revision; // read with the session (app/family_billing.h)
 
     db::Connection& db() { return services.db; }
     // The logged-in parent's family; only on Access::Parent routes (the dispatcher ensures it).

@@ -68,6 +68,7 @@ void load_session(Context& ctx)
             return;
         ctx.parent = std::move(row->parent);
         ctx.family_revision = row->family_revision;
+        ctx.billing_revision = row->billing_revision;
     }
     if (row->needs_touch)
         db::touch_session(ctx.db(), row->id);
@@ -221,7 +222,7 @@ Outcome dispatch(const Router& router, Services& services,
                 throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
             out.commune = commune->slug;
             fallback_layout.commune_name = commune->name;
-            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
             const auto cookie = req->cookie(ctx->cookie_name("csrf"));
             if (cookie && cookie->size() == 43) {
                 ctx->csrf_cookie = std::string(*cookie);

@@ -147,7 +147,8 @@ FamilyBilling family_billing(Context& ctx, domain::Date today)
     Labels labels{ctx.commune.id,
                   commune->revision,
                   family->revision,
-                  db::family_billing_revision(ctx.db(), id),
+                  ctx.billing_revision ? *ctx.billing_revision
+                                       : db::family_billing_revision(ctx.db(), id),
                   today,
                   ctx.commune.name};
     {
