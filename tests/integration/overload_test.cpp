@@ -119,7 +119,9 @@ BOOST_AUTO_TEST_CASE(nginx_rate_limits_hold_at_the_production_numbers)
     // the rest refused by Nginx (429), or beyond the 64 connections per address (503).
     BOOST_TEST(by_status[404] + by_status[429] + by_status[503] == 300);
     BOOST_TEST(by_status[404] <= 201 + static_cast<int>(20 * storm_s) + 1);
-    BOOST_TEST(by_status[429] >= 1);
+    // Unless the machine was so slow that 20 a second let (nearly) all of them through.
+    if (201 + 20 * storm_s + 1 < 290)
+        BOOST_TEST(by_status[429] >= 1);
 }
 
 BOOST_AUTO_TEST_CASE(beyond_the_bound_parents_are_told_trop_de_monde_at_once_then_served_again)
