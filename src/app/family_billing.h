@@ -4,7 +4,8 @@
 // raised by triggers on its bookings, attendance, invoices and invoice lines:
 // sql/010_billing_revisions.sql), the commune's data (régies, tariffs, closures, activities:
 // commune_revision), the family file (its quotient, its children's names: family_revision),
-// or the day. The page costs one statement (the billing revision) while none of them moves.
+// or the day. The billing revision comes with the session (db::find_session), so the page
+// costs no statement of its own while none of them moves.
 #pragma once
 
 #include "app/context.h"

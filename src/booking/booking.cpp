@@ -370,7 +370,7 @@ std::optional<Result> book_quickly(db::Connection& conn, std::int64_t commune_id
     } else {
         // Rows join the list in the order of the counter's lock (queued_at is set under it):
         // read after the COMMIT, out of the lock.
-        r.position = db::child_waiting_position(conn, seen.id, child.id);
+        r.position = db::waiting_position(conn, seen.id, child.id);
         r.message = waiting_text(activity, seen.day, child, r.position);
     }
     return r;
@@ -395,7 +395,7 @@ std::optional<Result> book_once(db::Connection& conn, std::int64_t commune_id, c
     }
     if (existing && existing->status == db::BookingStatus::Waiting) {
         r.outcome = Outcome::AlreadyWaiting;
-        r.position = db::waiting_position(conn, occurrence->id, existing->id);
+        r.position = db::waiting_position(conn, occurrence->id, child.id);
         r.message =
             child.first_name + " est déjà sur la liste d'attente (" + ordinal(r.position) + ").";
         return r;

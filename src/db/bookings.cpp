@@ -255,20 +255,7 @@ std::vector<ExpiredOffer> expired_offers(Connection& conn, const std::string& no
     return out;
 }
 
-int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id)
-{
-    auto& st = conn.prepare(
-        "SELECT COUNT(*) FROM booking w JOIN booking me ON me.id = ?"
-        " WHERE w.occurrence_id = ? AND w.status = 'waiting'"
-        " AND (w.queued_at < me.queued_at OR (w.queued_at = me.queued_at AND w.id <= me.id))");
-    st.setInt64(1, booking_id);
-    st.setInt64(2, occurrence_id);
-    auto rs = query(st);
-    rs->next();
-    return rs->getInt(1);
-}
-
-int child_waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id)
+int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id)
 {
     auto& st = conn.prepare(
         "SELECT COUNT(*) FROM booking w JOIN booking me"

@@ -92,10 +92,9 @@ struct ExpiredOffer {
 };
 // Offers not confirmed in time, all communes, at most 1000 per call.
 std::vector<ExpiredOffer> expired_offers(Connection& conn, const std::string& now_utc);
-// Position (1-based) of a waiting booking in its occurrence's list.
-int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t booking_id);
-// The same for the child's row on the occurrence (0 when it is not waiting).
-int child_waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id);
+// Position (1-based) of the child's row in the occurrence's waiting list (0 when it is not
+// waiting).
+int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t child_id);
 
 // One occurrence of the month view with the child's booking on it, if any.
 struct PlanningEntry {

@@ -133,15 +133,6 @@ std::string next_receipt_number(Connection& conn, std::int64_t commune_id, int y
 
 } // namespace
 
-int count_family_invoices(Connection& conn, std::int64_t commune_id, std::int64_t family_id)
-{
-    auto& st = conn.prepare("SELECT COUNT(*) FROM invoice WHERE commune_id = ? AND family_id = ?");
-    st.setInt64(1, commune_id);
-    st.setInt64(2, family_id);
-    auto rs = query(st);
-    return rs->next() ? rs->getInt(1) : 0;
-}
-
 std::vector<FamilyInvoice> family_invoices(Connection& conn, std::int64_t commune_id,
                                            std::int64_t family_id, int offset, int limit)
 {

@@ -33,14 +33,12 @@ struct FamilyInvoice {
     Cents due_cents() const { return total_cents - paid_cents - credited_cents; }
 };
 
-int count_family_invoices(Connection& conn, std::int64_t commune_id, std::int64_t family_id);
 // Newest first (issue date, then number).
 std::vector<FamilyInvoice> family_invoices(Connection& conn, std::int64_t commune_id,
                                            std::int64_t family_id, int offset, int limit);
 // The Espace facturation's history in one statement: one page of the family's invoices
 // (newest first, as family_invoices) with the count of all of them and the balance (as
-// family_balance). A page past the last has no invoice, and count and balance 0: ask
-// count_family_invoices then.
+// family_balance). A page past the last has no invoice, and count and balance 0.
 struct FamilyInvoicePage {
     int count = 0;
     Cents balance = 0;
