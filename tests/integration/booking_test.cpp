@@ -71,6 +71,26 @@ std::unique_ptr<Client> another_session(const Parent& p, std::string* csrf)
     return c;
 }
 
+// A child of a race, booking through a session of its own (its family's account).
+struct Racer {
+    Parent* parent;
+    const Kid* kid;
+    std::unique_ptr<Client> client;
+    std::string csrf;
+};
+
+std::vector<Racer> racers_of(std::vector<Parent>& parents)
+{
+    std::vector<Racer> racers;
+    for (auto& p : parents)
+        for (const auto& k : p.children) {
+            Racer r{&p, &k, nullptr, {}};
+            r.client = another_session(p, &r.csrf);
+            racers.push_back(std::move(r));
+        }
+    return racers;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(booking)
@@ -87,19 +107,7 @@ BOOST_AUTO_TEST_CASE(fifty_parents_racing_for_ten_places_get_ten_bookings_and_fo
     const auto occurrence = single_occurrence(spec(10).queue(45), day);
 
     // One client per child, each with its own session of its family's account.
-    struct Racer {
-        Parent* parent;
-        const Kid* kid;
-        std::unique_ptr<Client> client;
-        std::string csrf;
-    };
-    std::vector<Racer> racers;
-    for (auto& p : parents)
-        for (const auto& k : p.children) {
-            Racer r{&p, &k, nullptr, {}};
-            r.client = another_session(p, &r.csrf);
-            racers.push_back(std::move(r));
-        }
+    auto racers = racers_of(parents);
     BOOST_REQUIRE_EQUAL(racers.size(), 50u);
 
     const auto replies = race(racers.size(), [&](std::size_t i) {
@@ -216,18 +224,7 @@ BOOST_AUTO_TEST_CASE(thirty_children_racing_past_a_full_day_get_exactly_the_plac
     }
     BOOST_REQUIRE_EQUAL(counters(occurrence), "0 0");
 
-    struct Racer {
-        const Kid* kid;
-        std::unique_ptr<Client> client;
-        std::string csrf;
-    };
-    std::vector<Racer> racers;
-    for (auto& p : parents)
-        for (const auto& k : p.children) {
-            Racer r{&k, nullptr, {}};
-            r.client = another_session(p, &r.csrf);
-            racers.push_back(std::move(r));
-        }
+    auto racers = racers_of(parents);
     const auto replies = race(racers.size(), [&](std::size_t i) {
         return book(*racers[i].client, racers[i].csrf, racers[i].kid->id, occurrence);
     });

@@ -167,6 +167,14 @@ std::string op_status(const std::string& idop)
     return itest::sql("SELECT status FROM payment_operation WHERE idop = " + quoted(idop));
 }
 
+// The operation as if opened `hours` ago: expired, and out of the poller's window past 3.
+void opened_hours_ago(const std::string& idop, int hours)
+{
+    const auto interval = " - INTERVAL " + std::to_string(hours) + " HOUR";
+    itest::sql("UPDATE payment_operation SET created_at = created_at" + interval +
+               ", expires_at = expires_at" + interval + " WHERE idop = " + quoted(idop));
+}
+
 std::string invoice_state(const std::string& invoice)
 {
     return itest::sql("SELECT CONCAT(status, ' ', paid_cents) FROM invoice WHERE id = " + invoice);
@@ -291,9 +299,7 @@ BOOST_AUTO_TEST_CASE(notification_late_by_hours_counts_the_payment_once)
     BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop + "&action=pay"), 200);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     BOOST_TEST(op_status(idop) == "pending");
-    itest::sql("UPDATE payment_operation SET created_at = created_at - INTERVAL 5 HOUR,"
-               " expires_at = expires_at - INTERVAL 5 HOUR WHERE idop = " +
-               quoted(idop));
+    opened_hours_ago(idop, 5);
     // Out of the poller's window (5 minutes to 3 hours).
     BOOST_TEST(Stack::get().portail("settle-payments") == 0);
     BOOST_TEST(op_status(idop) == "pending");
@@ -365,9 +371,7 @@ BOOST_AUTO_TEST_CASE(paying_another_familys_invoice_is_a_404_that_settles_nothin
     auto cb = login(b.email);
     const auto idop_b = pay(*cb, invoice_b);
     BOOST_REQUIRE_EQUAL(sim_post("/_sim/pay?idop=" + idop_b + "&action=pay"), 200);
-    itest::sql("UPDATE payment_operation SET created_at = created_at - INTERVAL 5 HOUR,"
-               " expires_at = expires_at - INTERVAL 5 HOUR WHERE idop = " +
-               quoted(idop_b));
+    opened_hours_ago(idop_b, 5);
     BOOST_TEST(op_status(idop_b) == "pending");
 
     auto ca = login(a.email);
