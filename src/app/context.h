@@ -42,6 +42,7 @@ struct Context {
     std::optional<std::uint64_t> commune_revision; // read with the session (app/commune_data.h)
     std::optional<std::uint64_t> family_revision;  // read with the session (app/family_data.h)
     std::optional<std::uint64_t> billing_revision; // read with the session (app/family_billing.h)
+    std::optional<std::uint64_t> booking_revision; // read with the session (app/planning_data.h)
 
     db::Connection& db() { return services.db; }
     // The logged-in parent's family; only on Access::Parent routes (the dispatcher ensures it).

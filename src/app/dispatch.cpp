@@ -3,6 +3,7 @@
 #include "app/admission.h"
 #include "app/commune_cache.h"
 #include "app/log.h"
+#include "app/planning_data.h"
 #include "app/storage_guard.h"
 #include "http/csrf.h"
 #include "http/error.h"
@@ -69,6 +70,7 @@ void load_session(Context& ctx)
         ctx.parent = std::move(row->parent);
         ctx.family_revision = row->family_revision;
         ctx.billing_revision = row->billing_revision;
+        ctx.booking_revision = row->booking_revision;
     }
     if (row->needs_touch)
         db::touch_session(ctx.db(), row->id);
@@ -130,6 +132,15 @@ http::Response run(const Router& router, Context& ctx, std::string_view body, bo
     load_session(ctx);
     if (auto redirect = check_access(ctx, route.access))
         return std::move(*redirect);
+    // After a POST, done or refused, this worker's next planning reads the counters anew.
+    struct NoteWrite {
+        bool post;
+        ~NoteWrite()
+        {
+            if (post)
+                note_write();
+        }
+    } note{route.method == "POST"};
     return route.handler(ctx);
 }
 
@@ -222,7 +233,8 @@ Outcome dispatch(const Router& router, Services& services,
                 throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
             out.commune = commune->slug;
             fallback_layout.commune_name = commune->name;
-            ctx.emplace(Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+            ctx.emplace(
+                Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
             const auto cookie = req->cookie(ctx->cookie_name("csrf"));
             if (cookie && cookie->size() == 43) {
                 ctx->csrf_cookie = std::string(*cookie);

@@ -172,6 +172,11 @@ int serve(const Config& config)
     // password hash, that was 190 MiB of worker RSS after a login burst (docs/PERFORMANCE.md).
     // (libsodium maps the hash's memory itself.)
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+    // A page's working set (a planning month is a 50 KiB body, expanded, copied into the
+    // FastCGI stream) is more than glibc's 128 KiB trim threshold fixed by the line above: each
+    // thread's arena gave its top back with madvise after every request and faulted it in again
+    // at the next, 15 % of the worker's time on the planning (docs/PERFORMANCE.md).
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
     // Two threads always stay free of password hashing to keep serving pages.
     const unsigned hashing_threads = config.threads > 2 ? config.threads - 2 : 1;

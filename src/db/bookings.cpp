@@ -1,5 +1,7 @@
 #include "db/bookings.h"
 
+#include <algorithm>
+
 namespace db
 {
 
@@ -342,6 +344,89 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
                          " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? AND a.active = 1"
                          " ORDER BY o.day, o.id",
                          commune_id, child_id, first, last);
+}
+
+std::vector<PlanningEntry> month_occurrences(Connection& conn, std::int64_t commune_id,
+                                             const std::string& first, const std::string& last)
+{
+    auto& st =
+        conn.prepare("SELECT o.id, o.activity_id, DATE_FORMAT(o.day, '%Y-%m-%d') AS d,"
+                     " o.capacity, o.booked, o.waiting, o.closed FROM occurrence o"
+                     " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ? ORDER BY o.day, o.id");
+    st.setInt64(1, commune_id);
+    st.setString(2, first);
+    st.setString(3, last);
+    auto rs = query(st);
+    std::vector<PlanningEntry> out;
+    while (rs->next()) {
+        PlanningEntry e;
+        e.occurrence_id = rs->getInt64(1);
+        e.activity_id = rs->getInt64(2);
+        e.day = rs->getString(3);
+        e.capacity = rs->getInt(4);
+        e.booked = rs->getInt(5);
+        e.waiting = rs->getInt(6);
+        e.closed = rs->getBoolean(7);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+FamilyMonth family_month(Connection& conn, std::int64_t commune_id, std::int64_t family_id,
+                         const std::string& first, const std::string& last)
+{
+    // The family's bookings of the days (ix_booking_family_day) with their attendance, then
+    // the attendance of those days without a booking.
+    auto& st = conn.prepare(
+        "SELECT b.child_id, b.occurrence_id, b.status, b.late_cancel,"
+        " IFNULL(DATE_FORMAT(b.offer_expires_at, '%Y-%m-%d %H:%i:%s'), ''), IFNULL(t.status, '')"
+        " FROM booking b LEFT JOIN attendance t"
+        " ON t.occurrence_id = b.occurrence_id AND t.child_id = b.child_id"
+        " WHERE b.commune_id = ? AND b.family_id = ? AND b.day BETWEEN ? AND ?"
+        " UNION ALL"
+        " SELECT t.child_id, t.occurrence_id, NULL, 0, '', t.status"
+        " FROM attendance t JOIN occurrence o ON o.id = t.occurrence_id"
+        " LEFT JOIN booking b ON b.occurrence_id = t.occurrence_id AND b.child_id = t.child_id"
+        " WHERE t.commune_id = ? AND t.family_id = ? AND o.day BETWEEN ? AND ? AND b.id IS NULL");
+    for (const unsigned base : {0U, 4U}) {
+        st.setInt64(base + 1, commune_id);
+        st.setInt64(base + 2, family_id);
+        st.setString(base + 3, first);
+        st.setString(base + 4, last);
+    }
+    auto rs = query(st);
+    FamilyMonth out;
+    while (rs->next()) {
+        FamilyDayRow r;
+        r.child_id = rs->getInt64(1);
+        r.occurrence_id = rs->getInt64(2);
+        if (!rs->isNull(3))
+            if (const auto status = parse_booking_status(rs->getString(3)))
+                r.status = static_cast<std::int8_t>(*status);
+        r.late_cancel = rs->getBoolean(4);
+        if (std::string expires = rs->getString(5); !expires.empty()) {
+            r.offer = static_cast<std::int32_t>(out.offer_expires_at.size());
+            out.offer_expires_at.push_back(std::move(expires));
+        }
+        const std::string attendance = rs->getString(6);
+        if (attendance == "present" || attendance == "absent" || attendance == "excused")
+            r.attendance = attendance.front();
+        out.rows.push_back(r);
+    }
+    std::sort(out.rows.begin(), out.rows.end(), [](const FamilyDayRow& a, const FamilyDayRow& b) {
+        return a.child_id != b.child_id ? a.child_id < b.child_id
+                                        : a.occurrence_id < b.occurrence_id;
+    });
+    out.rows.shrink_to_fit();
+    return out;
+}
+
+std::uint64_t family_booking_revision(Connection& conn, std::int64_t family_id)
+{
+    auto& st = conn.prepare("SELECT booking_revision FROM family_revision WHERE family_id = ?");
+    st.setInt64(1, family_id);
+    auto rs = query(st);
+    return rs->next() ? static_cast<std::uint64_t>(rs->getInt64(1)) : 0;
 }
 
 } // namespace db

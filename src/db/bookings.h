@@ -121,4 +121,27 @@ std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id
                                        std::int64_t child_id, const std::string& first,
                                        const std::string& last);
 
+// The planning month in two halves that change at different paces (app/planning_data.h):
+// the commune's occurrences from `first` to `last` (ISO days), with their counters, by day
+// then id, every activity (the child's part of each entry left empty)…
+std::vector<PlanningEntry> month_occurrences(Connection& conn, std::int64_t commune_id,
+                                             const std::string& first, const std::string& last);
+// … and a family's bookings and attendance of those days, for all its children.
+struct FamilyDayRow {
+    std::int64_t child_id = 0;
+    std::int64_t occurrence_id = 0;
+    std::int8_t status = -1; // a BookingStatus, -1 for none (attendance without booking)
+    bool late_cancel = false;
+    char attendance = 0;     // 'p'resent, 'a'bsent, 'e'xcused, 0 for none
+    std::int32_t offer = -1; // index in FamilyMonth::offer_expires_at while offered
+};
+struct FamilyMonth {
+    std::vector<FamilyDayRow> rows;            // by child, then occurrence
+    std::vector<std::string> offer_expires_at; // UTC, of the places offered
+};
+FamilyMonth family_month(Connection& conn, std::int64_t commune_id, std::int64_t family_id,
+                         const std::string& first, const std::string& last);
+// Its booking_revision (sql/011_booking_revisions.sql), 0 without a row.
+std::uint64_t family_booking_revision(Connection& conn, std::int64_t family_id);
+
 } // namespace db

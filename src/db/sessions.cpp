@@ -54,6 +54,7 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
         col_last_name,
         col_family_revision,
         col_billing_revision,
+        col_booking_revision,
     };
     auto& st =
         conn.prepare("SELECT s.id, s.kind, s.account_id,"
@@ -61,7 +62,8 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
                      " IFNULL(cr.revision, 0),"
                      " a.id, a.family_id, a.guardian_id, a.email, a.password_hash,"
                      " a.confirmed_at IS NOT NULL, m.first_name, m.last_name,"
-                     " IFNULL(fr.revision, 0), IFNULL(fr.billing_revision, 0)"
+                     " IFNULL(fr.revision, 0), IFNULL(fr.billing_revision, 0),"
+                     " IFNULL(fr.booking_revision, 0)"
                      " FROM session s LEFT JOIN commune_revision cr ON cr.commune_id = s.commune_id"
                      " LEFT JOIN parent_account a ON s.kind = 'parent' AND a.id = s.account_id"
                      " AND a.commune_id = s.commune_id AND a.unlinked_at IS NULL"
@@ -83,6 +85,7 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
     row.commune_revision = static_cast<std::uint64_t>(rs->getInt64(col_commune_revision));
     row.family_revision = static_cast<std::uint64_t>(rs->getInt64(col_family_revision));
     row.billing_revision = static_cast<std::uint64_t>(rs->getInt64(col_billing_revision));
+    row.booking_revision = static_cast<std::uint64_t>(rs->getInt64(col_booking_revision));
     if (!rs->isNull(col_parent_id) && !rs->isNull(col_first_name)) {
         ParentAccount a;
         a.id = rs->getInt64(col_parent_id);

@@ -23,6 +23,7 @@ struct SessionRow {
     std::uint64_t commune_revision = 0;  // commune_revision (app/commune_data.h)
     std::uint64_t family_revision = 0;   // a parent's family_revision (app/family_data.h)
     std::uint64_t billing_revision = 0;  // its billing_revision (app/family_billing.h)
+    std::uint64_t booking_revision = 0;  // its booking_revision (app/planning_data.h)
     std::optional<ParentAccount> parent; // a parent session's live account, if any
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/commune_data.h"
 #include "app/family_data.h"
+#include "app/planning_data.h"
 #include "booking/booking.h"
 #include "db/activities.h"
 #include "db/bookings.h"
@@ -372,8 +373,7 @@ http::Response planning_page(app::Context& ctx)
         if (commune->activities[i].active)
             by_id.emplace(commune->activities[i].id, std::pair{&commune->activities[i], i});
     // In day order, as the calendar is written; those of inactive activities are skipped.
-    const auto entries =
-        db::child_month(ctx.db(), ctx.commune.id, child->id, iso(first), iso(last));
+    const auto entries = app::child_month(ctx, child->id, first, last);
     const auto kid = booking_child(ctx, family, *child);
     const auto pre = booking_prerequisites(ctx, family, child->id);
     const auto now = now_epoch();
