@@ -154,16 +154,13 @@ namespace
 {
 
 // The calendar's rows (<tr>…</tr> for each week), written straight into one string: a
-// ctemplate dictionary per week, day, occurrence and form cost more than all the rest of the
+// ctemplate dictionary per week, day, occurrence and button cost more than all the rest of the
 // page. The markup is the one the template had (tests/browser, tests/integration and
 // static/js/planning.js read it); escaping as ctemplate's auto-escape does (view/html.h).
 class Calendar
 {
 public:
-    Calendar(std::string csrf, const db::Member& child) : csrf_(std::move(csrf)), child_(child)
-    {
-        out_.reserve(48 * 1024);
-    }
+    explicit Calendar(const db::Member& child) : child_(child) { out_.reserve(32 * 1024); }
 
     void week_start() { out_ += "<tr>\n"; }
     void week_end() { out_ += "</tr>\n"; }
@@ -229,18 +226,20 @@ public:
         what_ += " pour ";
         view::append_escaped(what_, child_.first_name);
         if (cell.can_confirm) {
-            form(occurrence_id, accept_step, "Accepter", "Accepter la place proposée : ", nullptr);
-            form(occurrence_id, decline_step, "Refuser", "Refuser la place proposée : ", nullptr);
+            button(occurrence_id, accept_step, "Accepter", "Accepter la place proposée : ",
+                   nullptr);
+            button(occurrence_id, decline_step, "Refuser", "Refuser la place proposée : ",
+                   nullptr);
         } else if (cell.can_book) {
             if (cell.state == booking::CellState::Full)
-                form(occurrence_id, book_step, "Liste d&#39;attente",
-                     "S&#39;inscrire sur la liste d&#39;attente : ",
-                     "Cette journée est complète : votre enfant sera inscrit sur la liste "
-                     "d&#39;attente.");
+                button(occurrence_id, book_step, "Liste d&#39;attente",
+                       "S&#39;inscrire sur la liste d&#39;attente : ",
+                       "Cette journée est complète : votre enfant sera inscrit sur la liste "
+                       "d&#39;attente.");
             else
-                form(occurrence_id, book_step, "Réserver", "Réserver ", nullptr);
+                button(occurrence_id, book_step, "Réserver", "Réserver ", nullptr);
         } else if (cell.can_cancel) {
-            form(occurrence_id, cancel_step, "Annuler", "Annuler ", nullptr);
+            button(occurrence_id, cancel_step, "Annuler", "Annuler ", nullptr);
         }
         out_ += "</div>\n";
     }
@@ -248,17 +247,25 @@ public:
     std::string take() { return std::move(out_); }
 
 private:
-    // A form of the cell. The texts given here are already HTML. static/js/planning.js asks
-    // the form's question in its dialog: "<aria-label> ?" (for the waiting list, "Réserver
-    // <what> ?" with the warning), the question the server's confirmation page asks too, and
-    // its "Oui" button says data-oui, else "Oui, annuler" or "Oui, réserver" by the action:
-    // data-oui is written only where it says something else.
-    void form(std::int64_t occurrence_id, const Step& step, const char* button, const char* label,
-              const char* warning)
+    // A button of the cell, in the calendar's one form (templates/famille/planning.tpl: the
+    // csrf and child fields once for the month, not once per button: half the page's weight).
+    // It posts its occurrence to the form's route, booking, or to its own (formaction). The
+    // texts given here are already HTML. static/js/planning.js asks the button's question in
+    // its dialog: "<aria-label> ?" (for the waiting list, "Réserver <what> ?" with the
+    // warning), the question the server's confirmation page asks too, and its "Oui" button
+    // says data-oui, else "Oui, annuler" or "Oui, réserver" by the route: data-oui is written
+    // only where it says something else.
+    void button(std::int64_t occurrence_id, const Step& step, const char* text, const char* label,
+                const char* warning)
     {
-        out_ += "<form method=\"post\" action=\"";
-        out_ += step.action;
-        out_ += "\" class=\"slot__form\"";
+        out_ += "<button name=\"occurrence\" value=\"";
+        view::append_int(out_, occurrence_id);
+        out_ += "\" class=\"button button--small slot__action\"";
+        if (step.action != book_step.action) {
+            out_ += " formaction=\"";
+            out_ += step.action;
+            out_ += '"';
+        }
         if (warning) {
             out_ += " data-avertissement=\"";
             out_ += warning;
@@ -269,22 +276,15 @@ private:
             view::append_escaped(out_, step.confirm_label);
             out_ += '"';
         }
-        out_ += ">\n<input type=\"hidden\" name=\"csrf\" value=\"";
-        view::append_escaped(out_, csrf_);
-        out_ += "\">\n<input type=\"hidden\" name=\"enfant\" value=\"";
-        view::append_int(out_, child_.id);
-        out_ += "\">\n<input type=\"hidden\" name=\"occurrence\" value=\"";
-        view::append_int(out_, occurrence_id);
-        out_ += "\">\n<button type=\"submit\" class=\"button button--small\" aria-label=\"";
+        out_ += " aria-label=\"";
         out_ += label;
         out_ += what_;
         out_ += "\">";
-        out_ += button;
-        out_ += "</button>\n</form>\n";
+        out_ += text;
+        out_ += "</button>\n";
     }
 
     std::string out_;
-    std::string csrf_;
     const db::Member& child_;
     std::string day_long_; // "jeudi 3 décembre 2026", of the day being written
     std::string what_;     // escaped
@@ -302,6 +302,7 @@ http::Response planning_page(app::Context& ctx)
     view::Page page("famille/planning.tpl", "Planning des activités");
     auto& d = page.dict();
     const auto layout = ctx.layout();
+    d.SetValue("CSRF", layout.csrf);
     if (children.empty()) {
         d.ShowSection("NO_CHILD");
         return page.render(layout);
@@ -336,6 +337,7 @@ http::Response planning_page(app::Context& ctx)
             tab->ShowSection("TAB_CURRENT");
     }
     d.SetValue("CHILD_NAME", child->first_name);
+    d.SetIntValue("CHILD_ID", child->id);
     d.SetValue("MONTH_TITLE",
                std::string(domain::month_name_fr(month)) + " " + std::to_string(year));
     const auto prev = month == 1 ? month_param(year - 1, 12) : month_param(year, month - 1);
@@ -379,7 +381,7 @@ http::Response planning_page(app::Context& ctx)
     const auto now = now_epoch();
 
     // Weeks as rows, Monday..Sunday; days of the neighbouring months are empty cells.
-    Calendar calendar(layout.csrf, *child);
+    Calendar calendar(*child);
     struct Shown {
         const db::Activity* activity;
         std::size_t rank;

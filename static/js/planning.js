@@ -1,10 +1,12 @@
 // Planning des activités: progressive enhancement of the booking forms (SPEC §4.7, §7).
 //
-// Without this script every "Réserver" / "Annuler" button posts its form and the server
-// answers a confirmation page. With it, the same question is asked in a modal <dialog>;
-// "Oui" posts the form with confirme=1 through fetch (same origin, session cookie, csrf
-// field), follows the 303 back to the planning and swaps in the new table and status
-// message, without reloading; focus then lands on the changed slot (#o-ID).
+// The month is one form (its csrf and child fields once); each "Réserver" / "Annuler" button
+// posts its occurrence (name="occurrence" value=ID) to the form's route or its formaction.
+// Without this script the server answers a confirmation page. With it, the same question is
+// asked in a modal <dialog>; "Oui" posts the form with the button's occurrence and
+// confirme=1 through fetch (same origin, session cookie, csrf field), follows the 303 back to
+// the planning and swaps in the new table and status message, without reloading; focus then
+// lands on the changed slot (#o-ID).
 // Anything unexpected falls back to the plain form, so the page always works.
 (function () {
   'use strict';
@@ -13,7 +15,7 @@
       typeof window.HTMLDialogElement !== 'function' || typeof window.URLSearchParams !== 'function')
     return; // old browser: the plain forms and the server's confirmation page
 
-  var FORM_SELECTOR = 'form.slot__form';
+  var FORM_SELECTOR = 'form.planning-form';
   var WAITING_PREFIX = "S'inscrire sur la liste d'attente : ";
   var WAITING_WARNING = "Cette journée est complète : votre enfant sera inscrit sur la liste d'attente.";
 
@@ -63,14 +65,19 @@
     });
   }
 
+  // Where the button posts: its formaction, else the form's action.
+  function actionOf(form, button) {
+    return button.getAttribute('formaction') || form.getAttribute('action') || '';
+  }
+
   // The question of the server's confirmation page, e.g. "Réserver Restauration scolaire
   // le jeudi 3 décembre 2026 pour Léa ?": from data-question when the server gives it,
   // else from the button's label.
   function questionOf(form, button) {
-    var cancelling = /\/annuler$/.test(form.getAttribute('action') || '');
+    var cancelling = /\/annuler$/.test(actionOf(form, button));
     var label = (button.getAttribute('aria-label') || button.textContent || '').trim();
-    var question = (form.getAttribute('data-question') || '').trim();
-    var warning = (form.getAttribute('data-avertissement') || '').trim();
+    var question = (button.getAttribute('data-question') || '').trim();
+    var warning = (button.getAttribute('data-avertissement') || '').trim();
     if (!question) {
       if (label.indexOf(WAITING_PREFIX) === 0) {
         question = 'Réserver ' + label.slice(WAITING_PREFIX.length) + ' ?';
@@ -79,7 +86,7 @@
         question = label + ' ?';
       }
     }
-    var yes = (form.getAttribute('data-oui') || '').trim() || (cancelling ? 'Oui, annuler' : 'Oui, réserver');
+    var yes = (button.getAttribute('data-oui') || '').trim() || (cancelling ? 'Oui, annuler' : 'Oui, réserver');
     return { question: question, warning: warning, yes: yes };
   }
 
@@ -108,11 +115,12 @@
     parts.yes.focus();
   }
 
-  // The plain way: the form posted by the browser with confirme=1 (the server answers the
-  // result or its error page itself).
-  function plainSubmit(form) {
-    if (!form.querySelector('input[name="confirme"]'))
-      form.appendChild(el('input', { type: 'hidden', name: 'confirme', value: '1' }));
+  // The plain way: the form posted by the browser to the button's route, with its occurrence
+  // and confirme=1 (the server answers the result or its error page itself).
+  function plainSubmit(form, button) {
+    form.setAttribute('action', actionOf(form, button));
+    form.appendChild(el('input', { type: 'hidden', name: 'occurrence', value: button.value }));
+    form.appendChild(el('input', { type: 'hidden', name: 'confirme', value: '1' }));
     HTMLFormElement.prototype.submit.call(form);
   }
 
@@ -169,11 +177,14 @@
   function confirm() {
     if (!current || busy) return;
     var form = current.form;
+    var button = current.button;
+    var action = new URL(actionOf(form, button), document.baseURI).href;
     var data = new URLSearchParams(new FormData(form));
+    data.set('occurrence', button.value);
     data.set('confirme', '1');
-    var occurrenceId = data.get('occurrence');
+    var occurrenceId = button.value;
     setBusy(true);
-    fetch(form.action, {
+    fetch(action, {
       method: 'POST',
       body: data,
       credentials: 'same-origin',
@@ -191,7 +202,7 @@
         // Not the planning (e.g. the session ended and the login page came back): show
         // the page the server sent us to; the action itself was handled by the server.
         setBusy(false);
-        window.location.assign(response.url || form.action);
+        window.location.assign(response.url || action);
       });
     }).catch(function () {
       // The network failed: try the plain form, which shows the browser's own error.
@@ -199,15 +210,15 @@
       keepFocus = true;
       dialog.close();
       current = null;
-      plainSubmit(form);
+      plainSubmit(form, button);
     });
   }
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.matches(FORM_SELECTOR)) return;
-    var button = event.submitter || form.querySelector('button[type="submit"], button:not([type])');
-    if (!button) return;
+    var button = event.submitter;
+    if (!button || button.name !== 'occurrence') return;
     event.preventDefault();
     if (busy) return;
     open(form, button);

@@ -12,6 +12,9 @@
   <h2 id="titre-mois" class="month-nav__title">{{CHILD_NAME}} — {{MONTH_TITLE}}</h2>
   <a class="button button--secondary" href="{{NEXT_URL}}" rel="next"><span class="visually-hidden">Mois suivant : </span>{{NEXT_LABEL}} ›</a>
 </div>
+<form method="post" action="/famille/reservations" class="planning-form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="enfant" value="{{CHILD_ID}}">
 <table class="planning" aria-labelledby="titre-mois">
   <thead>
     <tr><th scope="col">Lundi</th><th scope="col">Mardi</th><th scope="col">Mercredi</th><th scope="col">Jeudi</th><th scope="col">Vendredi</th><th scope="col">Samedi</th><th scope="col">Dimanche</th></tr>
@@ -20,6 +23,7 @@
 {{CALENDAR:none}}
   </tbody>
 </table>
+</form>
 <section class="legend" aria-labelledby="titre-legende">
   <h2 id="titre-legende">Légende</h2>
   <ul>

@@ -880,7 +880,7 @@ async function findSlot(page, { classes, button, months = 4 }) {
       const re = new RegExp(source);
       for (const slot of document.querySelectorAll('table.planning .slot')) {
         if (!classes.some((c) => slot.classList.contains(`slot--${c}`))) continue;
-        const b = slot.querySelector('form.slot__form button');
+        const b = slot.querySelector('button.slot__action');
         if (b && re.test(b.getAttribute('aria-label') || '')) {
           return { id: slot.id, label: b.getAttribute('aria-label'), state: slot.querySelector('.slot__state').textContent.trim() };
         }
@@ -902,7 +902,7 @@ async function slotFacts(page, id) {
     return {
       classes: [...slot.classList],
       state: slot.querySelector('.slot__state')?.textContent.trim(),
-      button: slot.querySelector('form.slot__form button')?.getAttribute('aria-label') || '',
+      button: slot.querySelector('button.slot__action')?.getAttribute('aria-label') || '',
     };
   }, id);
 }
@@ -993,7 +993,7 @@ async function journeyPlanning(run) {
   // nothing changed, "Fermer" gives focus back to the button.
   const other = await findSlot(page, { classes: ['disponible'], button: /^Réserver /, months: 1 });
   const refusedId = await page.evaluate(() => document.querySelector('table.planning .slot--delai')?.id.slice(2) ?? '999999999');
-  await page.locator(`#${other.id} input[name="occurrence"]`).evaluate((input, id) => { input.value = id; }, refusedId);
+  await page.locator(`#${other.id} button[name="occurrence"]`).evaluate((button, id) => { button.value = id; }, refusedId);
   await page.locator(`#${other.id}`).getByRole('button', { name: other.label, exact: true }).click();
   const asked = page.getByRole('dialog', { name: `${other.label} ?`, exact: true });
   await asked.getByRole('button', { name: 'Oui, réserver', exact: true }).click();
@@ -1014,7 +1014,7 @@ async function journeyPlanning(run) {
   assert(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')) === other.label,
     '"Fermer" did not give focus back to the button');
   assert((await slotFacts(page, other.id)).state === other.state, 'a refused booking changed the slot');
-  await page.locator(`#${other.id} input[name="occurrence"]`).evaluate((input, id) => { input.value = id; }, other.id.slice(2));
+  await page.locator(`#${other.id} button[name="occurrence"]`).evaluate((button, id) => { button.value = id; }, other.id.slice(2));
 
   // A full "Vacances" day: the waiting list.
   const full = await findSlot(page, { classes: ['complet'], button: /^S'inscrire sur la liste d'attente : Vacances / });
