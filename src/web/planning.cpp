@@ -226,10 +226,9 @@ public:
         what_ += " pour ";
         view::append_escaped(what_, child_.first_name);
         if (cell.can_confirm) {
-            button(occurrence_id, accept_step, "Accepter", "Accepter la place proposée : ",
-                   nullptr);
-            button(occurrence_id, decline_step, "Refuser", "Refuser la place proposée : ",
-                   nullptr);
+            button(occurrence_id, accept_step, "Accepter",
+                   "Accepter la place proposée : ", nullptr);
+            button(occurrence_id, decline_step, "Refuser", "Refuser la place proposée : ", nullptr);
         } else if (cell.can_book) {
             if (cell.state == booking::CellState::Full)
                 button(occurrence_id, book_step, "Liste d&#39;attente",
