@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace app
 {
@@ -21,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 // How long a worker shows the counters it read (see planning_data.h).
 constexpr auto counters_max_age = std::chrono::seconds(1);
 // Months of communes kept at once, and families' months: past that, a cache starts again
-// empty (a family's month is about 1.5 KiB; a commune's, 150 occurrences or so, 20 KiB).
+// empty (a family's month is under 1 KiB; a commune's, 150 occurrences or so, 20 KiB).
 constexpr std::size_t max_months = 64;
 constexpr std::size_t max_family_months = 8192;
 
@@ -51,14 +57,73 @@ using MonthKey = std::tuple<std::int64_t, std::int64_t, std::int64_t>; // commun
 std::shared_mutex months_mutex;
 std::map<MonthKey, std::shared_ptr<const Month>> months;
 
+// A family's day in 8 bytes (a worker keeps thousands of families' months: 16 bytes less
+// than db::FamilyDayRow per booking is 2.4 MiB of worker RSS on the bench): its occurrence
+// as an offset from the month's first, its child as an index in FamilyMonth::children.
+struct Day {
+    std::uint32_t occurrence = 0;
+    std::uint16_t child = 0;
+    std::int8_t status = -1; // as db::FamilyDayRow
+    std::uint8_t late_cancel : 1 = 0;
+    std::uint8_t attendance : 2 = 0; // 0 none, 1 present, 2 absent, 3 excused
+    std::uint8_t offered : 1 = 0;    // its expiry in FamilyMonth::offers
+};
+static_assert(sizeof(Day) == 8);
+
 // A family's bookings and attendance of a month, and the revision they were read at.
 struct FamilyMonth {
     std::int64_t commune_id = 0;
     std::int64_t first = 0;
     std::int64_t last = 0;
     std::uint64_t booking_revision = 0;
-    db::FamilyMonth days;
+    std::int64_t base = 0;                                   // the smallest occurrence id
+    std::vector<std::int64_t> children;                      // ids, ascending
+    std::vector<Day> days;                                   // by child index, then occurrence
+    std::vector<std::pair<std::size_t, std::string>> offers; // index in days, UTC expiry
 };
+
+constexpr char attendance_codes[] = {0, 'p', 'a', 'e'};
+
+// The rows read in 8 bytes each; nullopt when they do not fit (ids more than 2^32 apart,
+// more than 65,536 children: never on a real commune), and the page reads without memory.
+std::optional<FamilyMonth> compact(db::FamilyMonth&& read)
+{
+    FamilyMonth m;
+    if (read.rows.empty())
+        return m;
+    auto lowest = read.rows.front().occurrence_id;
+    auto highest = lowest;
+    for (const auto& r : read.rows) {
+        lowest = std::min(lowest, r.occurrence_id);
+        highest = std::max(highest, r.occurrence_id);
+        if (m.children.empty() || m.children.back() != r.child_id)
+            m.children.push_back(r.child_id); // rows come by child
+    }
+    if (highest - lowest > std::int64_t{UINT32_MAX} || m.children.size() > UINT16_MAX)
+        return std::nullopt;
+    m.base = lowest;
+    m.days.reserve(read.rows.size());
+    for (const auto& r : read.rows) {
+        Day d;
+        d.occurrence = static_cast<std::uint32_t>(r.occurrence_id - lowest);
+        d.child = static_cast<std::uint16_t>(
+            std::lower_bound(m.children.begin(), m.children.end(), r.child_id) -
+            m.children.begin());
+        d.status = r.status;
+        d.late_cancel = r.late_cancel ? 1 : 0;
+        for (std::uint8_t code = 1; code < 4; ++code)
+            if (r.attendance == attendance_codes[code])
+                d.attendance = code & 3;
+        if (r.offer >= 0) {
+            d.offered = 1;
+            m.offers.emplace_back(
+                m.days.size(), std::move(read.offer_expires_at[static_cast<std::size_t>(r.offer)]));
+        }
+        m.days.push_back(d);
+    }
+    m.children.shrink_to_fit();
+    return m;
+}
 
 std::shared_mutex families_mutex;
 // By family, then first day (a family looks at a month or two).
@@ -109,12 +174,15 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
                     return m;
     }
     // Read after the revision: the rows are at least as new as the label they get.
-    auto m = std::make_shared<FamilyMonth>();
+    auto read =
+        compact(db::family_month(ctx.db(), ctx.commune.id, family_id, iso(first), iso(last)));
+    if (!read)
+        throw std::runtime_error("planning: a family's month does not fit in memory's rows");
+    auto m = std::make_shared<FamilyMonth>(std::move(*read));
     m->commune_id = ctx.commune.id;
     m->first = from;
     m->last = to;
     m->booking_revision = revision;
-    m->days = db::family_month(ctx.db(), ctx.commune.id, family_id, iso(first), iso(last));
     std::unique_lock lock(families_mutex);
     if (family_months >= max_family_months) {
         families.clear();
@@ -133,14 +201,14 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
     return m;
 }
 
-const char* attendance_name(char code)
+const char* attendance_name(unsigned code)
 {
     switch (code) {
-    case 'p':
+    case 1:
         return "present";
-    case 'a':
+    case 2:
         return "absent";
-    case 'e':
+    case 3:
         return "excused";
     default:
         return "";
@@ -154,31 +222,42 @@ std::vector<db::PlanningEntry> child_month(Context& ctx, std::int64_t child_id, 
 {
     const auto family = family_month(ctx, first, last);
     const auto commune = month(ctx, first, last);
-    // The child's rows, by occurrence id.
-    const auto& rows = family->days.rows;
-    const auto by_child = [](const db::FamilyDayRow& r, std::int64_t id) {
-        return r.child_id < id;
-    };
-    const auto begin = std::lower_bound(rows.begin(), rows.end(), child_id, by_child);
-    auto end = begin;
-    while (end != rows.end() && end->child_id == child_id)
-        ++end;
+    // The child's days, by occurrence.
+    const auto& days = family->days;
+    const auto child = std::lower_bound(family->children.begin(), family->children.end(), child_id);
+    auto begin = days.end();
+    auto end = days.end();
+    if (child != family->children.end() && *child == child_id) {
+        const auto index = static_cast<std::uint16_t>(child - family->children.begin());
+        begin = std::lower_bound(days.begin(), days.end(), index,
+                                 [](const Day& d, std::uint16_t i) { return d.child < i; });
+        end = std::upper_bound(begin, days.end(), index,
+                               [](std::uint16_t i, const Day& d) { return i < d.child; });
+    }
     std::vector<db::PlanningEntry> out;
     out.reserve(commune->occurrences.size());
     for (const auto& o : commune->occurrences) {
         out.push_back(o);
-        const auto r = std::lower_bound(
-            begin, end, o.occurrence_id,
-            [](const db::FamilyDayRow& row, std::int64_t id) { return row.occurrence_id < id; });
-        if (r == end || r->occurrence_id != o.occurrence_id)
+        if (begin == end || o.occurrence_id < family->base ||
+            o.occurrence_id - family->base > std::int64_t{UINT32_MAX})
+            continue;
+        const auto offset = static_cast<std::uint32_t>(o.occurrence_id - family->base);
+        const auto d = std::lower_bound(begin, end, offset, [](const Day& day, std::uint32_t at) {
+            return day.occurrence < at;
+        });
+        if (d == end || d->occurrence != offset)
             continue;
         auto& e = out.back();
-        if (r->status >= 0)
-            e.status = static_cast<db::BookingStatus>(r->status);
-        e.late_cancel = r->late_cancel;
-        e.attendance = attendance_name(r->attendance);
-        if (r->offer >= 0)
-            e.offer_expires_at = family->days.offer_expires_at[static_cast<std::size_t>(r->offer)];
+        if (d->status >= 0)
+            e.status = static_cast<db::BookingStatus>(d->status);
+        e.late_cancel = d->late_cancel != 0;
+        e.attendance = attendance_name(d->attendance);
+        if (d->offered) {
+            const auto at = static_cast<std::size_t>(d - days.begin());
+            for (const auto& [index, expires] : family->offers)
+                if (index == at)
+                    e.offer_expires_at = expires;
+        }
     }
     return out;
 }
