@@ -274,6 +274,22 @@ int waiting_position(Connection& conn, std::int64_t occurrence_id, std::int64_t 
 namespace
 {
 
+// An occurrence's columns of a PlanningEntry, the query's first seven: id, activity, day
+// (ISO), capacity, booked, waiting, closed. By position: a lookup by name upper-cases the name
+// and scans the columns, for every value of every row (Connector/C++ 1.1).
+PlanningEntry occurrence_of(sql::ResultSet& rs)
+{
+    PlanningEntry e;
+    e.occurrence_id = rs.getInt64(1);
+    e.activity_id = rs.getInt64(2);
+    e.day = rs.getString(3);
+    e.capacity = rs.getInt(4);
+    e.booked = rs.getInt(5);
+    e.waiting = rs.getInt(6);
+    e.closed = rs.getBoolean(7);
+    return e;
+}
+
 std::vector<PlanningEntry> read_planning(Connection& conn, const std::string& sql,
                                          std::int64_t commune_id, std::int64_t child_id,
                                          const std::string& first, const std::string& last)
@@ -286,17 +302,8 @@ std::vector<PlanningEntry> read_planning(Connection& conn, const std::string& sq
     st.setString(5, last);
     auto rs = query(st);
     std::vector<PlanningEntry> out;
-    // By position: a lookup by name upper-cases the name and scans the columns, for every
-    // value of every row (Connector/C++ 1.1).
     while (rs->next()) {
-        PlanningEntry e;
-        e.occurrence_id = rs->getInt64(1);
-        e.activity_id = rs->getInt64(2);
-        e.day = rs->getString(3);
-        e.capacity = rs->getInt(4);
-        e.booked = rs->getInt(5);
-        e.waiting = rs->getInt(6);
-        e.closed = rs->getBoolean(7);
+        auto e = occurrence_of(*rs);
         if (!rs->isNull(8))
             e.status = parse_booking_status(rs->getString(8));
         e.late_cancel = rs->getBoolean(9);
@@ -319,18 +326,6 @@ std::vector<PlanningEntry> read_planning(Connection& conn, const std::string& sq
     " LEFT JOIN attendance t ON t.occurrence_id = o.id AND t.child_id = ?"
 
 } // namespace
-
-std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id,
-                                       std::int64_t child_id, const std::string& first,
-                                       const std::string& last)
-{
-    // In the order of ix_occurrence_day (day, then occurrence), no join of activity.
-    return read_planning(conn,
-                         PLANNING_SELECT " FROM occurrence o" PLANNING_JOINS
-                                         " WHERE o.commune_id = ? AND o.day BETWEEN ? AND ?"
-                                         " ORDER BY o.day, o.id",
-                         commune_id, child_id, first, last);
-}
 
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,
@@ -358,17 +353,8 @@ std::vector<PlanningEntry> month_occurrences(Connection& conn, std::int64_t comm
     st.setString(3, last);
     auto rs = query(st);
     std::vector<PlanningEntry> out;
-    while (rs->next()) {
-        PlanningEntry e;
-        e.occurrence_id = rs->getInt64(1);
-        e.activity_id = rs->getInt64(2);
-        e.day = rs->getString(3);
-        e.capacity = rs->getInt(4);
-        e.booked = rs->getInt(5);
-        e.waiting = rs->getInt(6);
-        e.closed = rs->getBoolean(7);
-        out.push_back(std::move(e));
-    }
+    while (rs->next())
+        out.push_back(occurrence_of(*rs));
     return out;
 }
 

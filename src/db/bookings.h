@@ -115,15 +115,11 @@ struct PlanningEntry {
 std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune_id,
                                           std::int64_t child_id, const std::string& first,
                                           const std::string& last);
-// The same for every activity, active or not (the caller knows which are active: the planning
-// from its copy of the commune's activities, app/commune_data.h), without reading activity.
-std::vector<PlanningEntry> child_month(Connection& conn, std::int64_t commune_id,
-                                       std::int64_t child_id, const std::string& first,
-                                       const std::string& last);
-
 // The planning month in two halves that change at different paces (app/planning_data.h):
 // the commune's occurrences from `first` to `last` (ISO days), with their counters, by day
-// then id, every activity (the child's part of each entry left empty)…
+// then id, every activity, active or not (the caller knows which are active: the planning
+// from its copy of the commune's activities, app/commune_data.h), the child's part of each
+// entry left empty…
 std::vector<PlanningEntry> month_occurrences(Connection& conn, std::int64_t commune_id,
                                              const std::string& first, const std::string& last);
 // … and a family's bookings and attendance of those days, for all its children.
