@@ -85,7 +85,8 @@ struct FamilyMonth {
 constexpr char attendance_codes[] = {0, 'p', 'a', 'e'};
 
 // The rows read in 8 bytes each; nullopt when they do not fit (ids more than 2^32 apart,
-// more than 65,536 children: never on a real commune), and the page reads without memory.
+// more than 65,536 children: never on a real commune), and the page fails (a 500) rather
+// than show a month it cannot keep.
 std::optional<FamilyMonth> compact(db::FamilyMonth&& read)
 {
     FamilyMonth m;

@@ -122,7 +122,10 @@ std::vector<PlanningEntry> child_planning(Connection& conn, std::int64_t commune
 // entry left empty…
 std::vector<PlanningEntry> month_occurrences(Connection& conn, std::int64_t commune_id,
                                              const std::string& first, const std::string& last);
-// … and a family's bookings and attendance of those days, for all its children.
+// … and a family's bookings and attendance of those days, for all its children: the rows
+// that carry the family's id (a child belongs to one family, and its rows carry it; a row
+// moved to another family by hand shows in that family's planning, whose revision the
+// triggers raise).
 struct FamilyDayRow {
     std::int64_t child_id = 0;
     std::int64_t occurrence_id = 0;

@@ -260,7 +260,7 @@ private:
         out_ += "<button name=\"occurrence\" value=\"";
         view::append_int(out_, occurrence_id);
         out_ += "\" class=\"button button--small slot__action\"";
-        if (step.action != book_step.action) {
+        if (&step == &cancel_step || &step == &decline_step) {
             out_ += " formaction=\"";
             out_ += step.action;
             out_ += '"';

@@ -117,11 +117,17 @@
 
   // The plain way: the form posted by the browser to the button's route, with its occurrence
   // and confirme=1 (the server answers the result or its error page itself).
+  // The form is the month's: what is added for this submission is taken away at once (the
+  // browser has read it), should the page come back from the history.
   function plainSubmit(form, button) {
+    var action = form.getAttribute('action');
+    var added = [el('input', { type: 'hidden', name: 'occurrence', value: button.value }),
+      el('input', { type: 'hidden', name: 'confirme', value: '1' })];
     form.setAttribute('action', actionOf(form, button));
-    form.appendChild(el('input', { type: 'hidden', name: 'occurrence', value: button.value }));
-    form.appendChild(el('input', { type: 'hidden', name: 'confirme', value: '1' }));
+    added.forEach(function (input) { form.appendChild(input); });
     HTMLFormElement.prototype.submit.call(form);
+    added.forEach(function (input) { input.remove(); });
+    form.setAttribute('action', action);
   }
 
   // The French message of an error page of the portal (its h1 and paragraphs).

@@ -294,7 +294,7 @@ BOOST_AUTO_TEST_CASE(the_billing_revisions_migration_applies_to_an_older_databas
         sql(std::string("DROP TRIGGER ") + name);
     BOOST_REQUIRE_EQUAL(count(), "0");
     // 011 replaces some of 010's triggers: both run again, in order, as on an older database.
-    sql("ALTER TABLE family_revision DROP COLUMN billing_revision;"
+    sql("ALTER TABLE family_revision DROP COLUMN billing_revision, DROP COLUMN booking_revision;"
         " DELETE FROM schema_migrations WHERE version IN (10, 11)");
 
     std::string out;
@@ -303,6 +303,12 @@ BOOST_AUTO_TEST_CASE(the_billing_revisions_migration_applies_to_an_older_databas
     BOOST_TEST(out.find("011_booking_revisions.sql") != std::string::npos, out);
     BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema ="
                    " 'portail' AND action_statement LIKE '%booking_revision%'") == "6");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema ="
+                   " 'portail' AND trigger_name = 'tr_occurrence_closed'"
+                   " AND action_statement LIKE '%capacity%'") == "1");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema ="
+                   " 'portail' AND table_name = 'family_revision'"
+                   " AND column_name = 'booking_revision'") == "1");
     BOOST_TEST(count() == "21");
     BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema ="
                    " 'portail' AND table_name = 'family_revision'"

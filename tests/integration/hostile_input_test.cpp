@@ -183,6 +183,9 @@ std::vector<Form> forms_in(const std::string& html, const std::string& page)
         f.action = open.has("action") ? open.get("action") : path_only(page);
         f.multipart = open.get("enctype") == "multipart/form-data";
         bool button_taken = false;
+        // Buttons posting elsewhere (formaction: the planning's "Annuler"): the form once more
+        // per route, with the first such button.
+        std::vector<std::pair<std::string, Field>> elsewhere;
         for (auto i = html.find('<', open.end); i != std::string::npos && i < inner_end;
              i = html.find('<', i + 1)) {
             const auto t = read_tag(html, i);
@@ -236,11 +239,25 @@ std::vector<Form> forms_in(const std::string& html, const std::string& page)
                         chosen = o.get("value");
                 }
                 f.fields.push_back(field(t.get("name"), "select", chosen.empty() ? first : chosen));
-            } else if (t.name == "button" && t.has("name") && !button_taken &&
-                       t.get("type") != "button") {
-                f.fields.push_back(field(t.get("name"), "button", t.get("value")));
-                button_taken = true;
+            } else if (t.name == "button" && t.has("name") && t.get("type") != "button") {
+                const auto route = t.has("formaction") ? t.get("formaction") : f.action;
+                if (route != f.action) {
+                    if (std::none_of(elsewhere.begin(), elsewhere.end(),
+                                     [&](const auto& e) { return e.first == route; }))
+                        elsewhere.emplace_back(route,
+                                               field(t.get("name"), "button", t.get("value")));
+                } else if (!button_taken) {
+                    f.fields.push_back(field(t.get("name"), "button", t.get("value")));
+                    button_taken = true;
+                }
             }
+        }
+        for (const auto& [route, button] : elsewhere) {
+            Form g = f;
+            g.action = route;
+            std::erase_if(g.fields, [](const Field& x) { return x.kind == "button"; });
+            g.fields.push_back(button);
+            out.push_back(std::move(g));
         }
         out.push_back(std::move(f));
     }
