@@ -160,17 +160,22 @@ BOOST_AUTO_TEST_CASE(the_booking_day_migration_dates_existing_bookings)
     };
 
     // The schema before 009 (the test stack is migrated at its start), with a booking of then;
-    // before 010 too, whose booking triggers read the day.
+    // before 010 and 011 too, whose booking triggers read the day (011 replaces 010's: both
+    // run again, in order, as on an older database).
     sql("DROP TRIGGER tr_booking_billing_insert; DROP TRIGGER tr_booking_billing_update;"
         " DROP TRIGGER tr_booking_billing_delete; DROP TRIGGER tr_booking_day;"
         " ALTER TABLE booking DROP INDEX ix_booking_family_day, DROP COLUMN day;"
-        " DELETE FROM schema_migrations WHERE version IN (9, 10)");
+        " DELETE FROM schema_migrations WHERE version IN (9, 10, 11)");
     book(parent, setup, first);
     book(parent, setup, domain::add_days(first, -1)); // last month's: not in the estimate
 
     std::string out;
     BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
     BOOST_TEST(out.find("009_booking_day.sql") != std::string::npos, out);
+    BOOST_TEST(out.find("011_booking_revisions.sql") != std::string::npos, out);
+    BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema ="
+                   " 'portail' AND trigger_name LIKE 'tr\\_booking\\_billing\\_%'"
+                   " AND action_statement LIKE '%booking_revision%'") == "3");
     BOOST_TEST(sql("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema ="
                    " 'portail' AND trigger_name LIKE 'tr\\_booking\\_%'") == "4");
     BOOST_TEST(wrongly_dated_bookings() == "0");
