@@ -1,5 +1,7 @@
 #include "app/planning_data.h"
 
+#include "domain/billing.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -13,7 +15,6 @@
 #include <stdexcept>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 namespace app
@@ -32,13 +33,6 @@ constexpr std::size_t max_months = 64;
 constexpr std::size_t max_family_months = 8192;
 
 std::atomic<std::uint64_t> writes{0};
-
-std::string iso(domain::Date d)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
 
 std::int64_t day_number(domain::Date d)
 {
@@ -72,9 +66,6 @@ static_assert(sizeof(Day) == 8);
 
 // A family's bookings and attendance of a month, and the revision they were read at.
 struct FamilyMonth {
-    std::int64_t commune_id = 0;
-    std::int64_t first = 0;
-    std::int64_t last = 0;
     std::uint64_t booking_revision = 0;
     std::int64_t base = 0;                                   // the smallest occurrence id
     std::vector<std::int64_t> children;                      // ids, ascending
@@ -82,7 +73,17 @@ struct FamilyMonth {
     std::vector<std::pair<std::size_t, std::string>> offers; // index in days, UTC expiry
 };
 
-constexpr char attendance_codes[] = {0, 'p', 'a', 'e'};
+// Attendance in two bits and back: 0 none, 1 present, 2 absent, 3 excused.
+std::uint8_t attendance_code(char initial)
+{
+    return initial == 'p' ? 1 : initial == 'a' ? 2 : initial == 'e' ? 3 : 0;
+}
+
+const char* attendance_name(unsigned code)
+{
+    static const char* const names[] = {"", "present", "absent", "excused"};
+    return names[code & 3];
+}
 
 // The rows read in 8 bytes each; nullopt when they do not fit (ids more than 2^32 apart,
 // more than 65,536 children: never on a real commune), and the page fails (a 500) rather
@@ -112,9 +113,7 @@ std::optional<FamilyMonth> compact(db::FamilyMonth&& read)
             m.children.begin());
         d.status = r.status;
         d.late_cancel = r.late_cancel ? 1 : 0;
-        for (std::uint8_t code = 1; code < 4; ++code)
-            if (r.attendance == attendance_codes[code])
-                d.attendance = code & 3;
+        d.attendance = attendance_code(r.attendance) & 3;
         if (r.offer >= 0) {
             d.offered = 1;
             m.offers.emplace_back(
@@ -126,10 +125,10 @@ std::optional<FamilyMonth> compact(db::FamilyMonth&& read)
     return m;
 }
 
+using FamilyMonthKey = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t>;
+// family, commune, first, last
 std::shared_mutex families_mutex;
-// By family, then first day (a family looks at a month or two).
-std::unordered_map<std::int64_t, std::vector<std::shared_ptr<const FamilyMonth>>> families;
-std::size_t family_months = 0;
+std::map<FamilyMonthKey, std::shared_ptr<const FamilyMonth>> families;
 
 std::shared_ptr<const Month> month(Context& ctx, domain::Date first, domain::Date last)
 {
@@ -149,7 +148,8 @@ std::shared_ptr<const Month> month(Context& ctx, domain::Date first, domain::Dat
     m->commune_revision = revision;
     m->writes = seen_writes;
     m->read_at = now;
-    m->occurrences = db::month_occurrences(ctx.db(), ctx.commune.id, iso(first), iso(last));
+    m->occurrences = db::month_occurrences(ctx.db(), ctx.commune.id, domain::iso_date(first),
+                                           domain::iso_date(last));
     if (ctx.commune_revision) {
         std::unique_lock lock(months_mutex);
         if (months.size() >= max_months)
@@ -164,56 +164,25 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
     const auto family_id = ctx.family_id();
     const auto revision = ctx.booking_revision ? *ctx.booking_revision
                                                : db::family_booking_revision(ctx.db(), family_id);
-    const auto from = day_number(first);
-    const auto to = day_number(last);
+    const FamilyMonthKey key{family_id, ctx.commune.id, day_number(first), day_number(last)};
     {
         std::shared_lock lock(families_mutex);
-        if (const auto it = families.find(family_id); it != families.end())
-            for (const auto& m : it->second)
-                if (m->first == from && m->last == to && m->commune_id == ctx.commune.id &&
-                    m->booking_revision == revision)
-                    return m;
+        const auto it = families.find(key);
+        if (it != families.end() && it->second->booking_revision == revision)
+            return it->second;
     }
     // Read after the revision: the rows are at least as new as the label they get.
-    auto read =
-        compact(db::family_month(ctx.db(), ctx.commune.id, family_id, iso(first), iso(last)));
+    auto read = compact(db::family_month(ctx.db(), ctx.commune.id, family_id,
+                                         domain::iso_date(first), domain::iso_date(last)));
     if (!read)
         throw std::runtime_error("planning: a family's month does not fit in memory's rows");
     auto m = std::make_shared<FamilyMonth>(std::move(*read));
-    m->commune_id = ctx.commune.id;
-    m->first = from;
-    m->last = to;
     m->booking_revision = revision;
     std::unique_lock lock(families_mutex);
-    if (family_months >= max_family_months) {
+    if (families.size() >= max_family_months)
         families.clear();
-        family_months = 0;
-    }
-    auto& kept = families[family_id];
-    const auto same = std::find_if(kept.begin(), kept.end(), [&](const auto& k) {
-        return k->first == from && k->last == to && k->commune_id == ctx.commune.id;
-    });
-    if (same != kept.end()) {
-        *same = m;
-    } else {
-        kept.push_back(m);
-        ++family_months;
-    }
+    families[key] = m;
     return m;
-}
-
-const char* attendance_name(unsigned code)
-{
-    switch (code) {
-    case 1:
-        return "present";
-    case 2:
-        return "absent";
-    case 3:
-        return "excused";
-    default:
-        return "";
-    }
 }
 
 } // namespace
