@@ -247,7 +247,7 @@ public:
 
 private:
     // A button of the cell, in the calendar's one form (templates/famille/planning.tpl: the
-    // csrf and child fields once for the month, not once per button: half the page's weight).
+    // csrf and child fields once for the month, not once per button: a fifth of its weight).
     // It posts its occurrence to the form's route, booking, or to its own (formaction). The
     // texts given here are already HTML. static/js/planning.js asks the button's question in
     // its dialog: "<aria-label> ?" (for the waiting list, "Réserver <what> ?" with the
