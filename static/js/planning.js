@@ -58,6 +58,9 @@
     // Escape: the browser fires "cancel" then closes; refuse it while the request runs.
     dialog.addEventListener('cancel', function (event) { if (busy) event.preventDefault(); });
     dialog.addEventListener('close', function () {
+      // The event comes in a task of its own: a quick Escape then Enter may have opened the
+      // dialog again for the same button before it arrives; then it says nothing any more.
+      if (dialog.open) return;
       var opener = current && current.button;
       if (!keepFocus && opener && document.contains(opener)) opener.focus();
       keepFocus = false;
