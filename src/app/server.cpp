@@ -4,6 +4,7 @@
 #include "app/log.h"
 #include "backoffice/routes.h"
 #include "db/migrations.h"
+#include "http/fastcgi_records.h"
 #include "mail/outbox.h"
 #include "security/password.h"
 #include "web/routes.h"
@@ -87,16 +88,18 @@ bool read_body(FCGX_Stream* in, const std::map<std::string, std::string>& env, s
     return true;
 }
 
-void write_all(FCGX_Stream* out, const std::string& data)
+// Writes the whole answer in one writev of FastCGI records made here (http/fastcgi_records.h),
+// then marks libfcgi's out stream closed as FCGX_FClose would, so that FCGX_Finish_r writes
+// no second end of stream: the stderr stream, never written to, writes nothing either, and
+// END_REQUEST is ours. libfcgi would have cut a 40 KB page into five 8 KiB records and written
+// each on its own.
+void send_response(FCGX_Request& request, const http::Response& response)
 {
-    std::size_t sent = 0;
-    while (sent < data.size()) {
-        const auto chunk = static_cast<int>(std::min<std::size_t>(data.size() - sent, 1 << 20));
-        const int n = FCGX_PutStr(data.data() + sent, chunk, out);
-        if (n <= 0)
-            return; // client gone
-        sent += static_cast<std::size_t>(n);
-    }
+    const std::string head = response.head();
+    const http::FastcgiRecords records(request.requestId, head, response.body);
+    http::write_pieces(request.ipcFd, records.pieces()); // false: Nginx gave up on the request
+    request.out->isClosed = 1;
+    request.out->wasFCloseCalled = 1;
 }
 
 void worker(int listen_fd, const Router& router, const Config& config)
@@ -117,7 +120,7 @@ void worker(int listen_fd, const Router& router, const Config& config)
                 std::string body;
                 const bool fits = read_body(request.in, env, config.max_body, body);
                 auto outcome = dispatch(router, services, env, body, !fits);
-                write_all(request.out, outcome.response.serialize());
+                send_response(request, outcome.response);
                 const auto ms = std::chrono::duration<double, std::milli>(
                                     std::chrono::steady_clock::now() - start)
                                     .count();

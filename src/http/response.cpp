@@ -53,10 +53,10 @@ bool Response::has_header(std::string_view name) const
     return false;
 }
 
-std::string Response::serialize() const
+std::string Response::head() const
 {
     std::string out;
-    out.reserve(body.size() + 512);
+    out.reserve(512);
     out += "Status: ";
     out += std::to_string(status);
     out += ' ';
@@ -81,8 +81,12 @@ std::string Response::serialize() const
     out += "Content-Length: ";
     out += std::to_string(body.size());
     out += "\r\n\r\n";
-    out += body;
     return out;
+}
+
+std::string Response::serialize() const
+{
+    return head() + body;
 }
 
 Response see_other(std::string location)

@@ -18,7 +18,10 @@ struct Response {
 
     void set_header(std::string name, std::string value);
     bool has_header(std::string_view name) const;
-    // CGI header block + body ("Status: 303 See Other\r\nLocation: …\r\n\r\n").
+    // CGI header block, up to and including the blank line ("Status: 303 See Other\r\n
+    // Location: …\r\n\r\n").
+    std::string head() const;
+    // head() + body.
     std::string serialize() const;
 };
 
