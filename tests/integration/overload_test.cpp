@@ -233,7 +233,7 @@ boost::test_tools::assertion_result release_workers(boost::unit_test::test_unit_
 BOOST_AUTO_TEST_CASE(a_login_burst_leaves_the_worker_small,
                      *boost::unit_test::precondition(release_workers))
 {
-    // Every login hashes a password with argon2id (9 MiB). Rounds of logins at once, so that
+    // Every login hashes a password with argon2id (7 MiB). Rounds of logins at once, so that
     // every thread of the worker computes some; then its resident memory is read.
     const auto& stack = Stack::get();
     const int pid = stack.worker_pid();

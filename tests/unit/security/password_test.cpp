@@ -24,7 +24,7 @@ const std::string& shared_hash()
     return hash;
 }
 
-const std::string default_prefix = "$argon2id$v=19$m=9216,t=4,p=1$";
+const std::string default_prefix = "$argon2id$v=19$m=7168,t=5,p=1$";
 
 } // namespace
 
@@ -78,12 +78,14 @@ BOOST_AUTO_TEST_CASE(needs_rehash_compares_each_parameter)
 {
     // needs_rehash reads the parameters only: no hash is computed here.
     const std::string tail = "$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=8192,t=4,p=1" + tail));
-    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=9216,t=3,p=1" + tail));
-    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=9216,t=4,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=6144,t=5,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=7168,t=4,p=1" + tail));
+    BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=7168,t=5,p=1" + tail));
     BOOST_TEST(!security::needs_rehash("$argon2id$v=19$m=65536,t=5,p=1" + tail));
-    // The settings before the switch to 9 MiB: fewer passes, so rehashed at the next login.
+    // The earlier settings, 19 MiB x 2 then 9 MiB x 4: fewer passes, so rehashed at the next
+    // login.
     BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=19456,t=2,p=1" + tail));
+    BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=9216,t=4,p=1" + tail));
     BOOST_TEST(security::needs_rehash("$argon2id$v=19$m=9216,t=4,p=1" + tail, {5, 9216}));
     BOOST_TEST(security::needs_rehash("$argon2i$v=19$m=9216,t=4,p=1" + tail));
     BOOST_TEST(security::needs_rehash(""));
