@@ -15,6 +15,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -102,6 +103,20 @@ void send_response(FCGX_Request& request, const http::Response& response)
     request.out->wasFCloseCalled = 1;
 }
 
+// libfcgi ends a connection with shutdown() and a poll until Nginx closes its side (OS_Close in
+// its os_unix.c), lest input still on its way turn the close into an RST that could cost Nginx
+// the answer: a wait and two wake-ups per request, a tenth of a planning month's worker time.
+// Once the input's end record is read and nothing is left unread, Nginx sends nothing more on
+// the connection (fastcgi_keep_conn off): FCGX_Detach makes libfcgi close it at once.
+void close_at_once_if_input_done(FCGX_Request& request)
+{
+    if (request.keepConnection || FCGX_GetChar(request.in) != EOF || FCGX_GetError(request.in) != 0)
+        return;
+    int unread = 0;
+    if (ioctl(request.ipcFd, FIONREAD, &unread) == 0 && unread == 0)
+        FCGX_Detach(&request);
+}
+
 void worker(int listen_fd, const Router& router, const Config& config)
 {
     auto* driver = sql::mysql::get_mysql_driver_instance();
@@ -121,6 +136,8 @@ void worker(int listen_fd, const Router& router, const Config& config)
                 const bool fits = read_body(request.in, env, config.max_body, body);
                 auto outcome = dispatch(router, services, env, body, !fits);
                 send_response(request, outcome.response);
+                if (fits)
+                    close_at_once_if_input_done(request);
                 const auto ms = std::chrono::duration<double, std::milli>(
                                     std::chrono::steady_clock::now() - start)
                                     .count();
