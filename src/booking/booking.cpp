@@ -12,14 +12,10 @@ namespace booking
 namespace
 {
 
+// Each cell of a planning month reads its day two or three times.
 std::optional<domain::Date> date_of(const std::string& iso)
 {
-    if (iso.empty())
-        return std::nullopt;
-    const auto t = domain::parse_sql_datetime(iso + " 00:00:00");
-    if (!t)
-        return std::nullopt;
-    return t->date;
+    return domain::parse_sql_date(iso);
 }
 
 std::vector<std::string> split_levels(const std::string& text)

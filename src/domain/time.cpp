@@ -190,6 +190,21 @@ std::int64_t epoch_from_paris(LocalDateTime local)
     return wall - winter_offset;
 }
 
+std::optional<Date> parse_sql_date(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    const auto year = parse_digits(text, 0, 4);
+    const auto month = parse_digits(text, 5, 2);
+    const auto day = parse_digits(text, 8, 2);
+    if (!year || !month || !day || *year < 1)
+        return std::nullopt;
+    const Date value{*year, *month, *day};
+    if (!is_valid_date(value))
+        return std::nullopt;
+    return value;
+}
+
 std::optional<LocalDateTime> parse_sql_datetime(std::string_view text)
 {
     constexpr std::size_t base_length = 19; // "YYYY-MM-DD HH:MM:SS"

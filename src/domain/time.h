@@ -64,6 +64,8 @@ std::int64_t epoch_from_paris(LocalDateTime local);
 // 1..6 digits (DATETIME(n) columns) which is dropped. Refuses anything else, including
 // "0000-00-00 00:00:00" and impossible dates.
 std::optional<LocalDateTime> parse_sql_datetime(std::string_view text);
+// MariaDB's DATE text "YYYY-MM-DD": exactly that, a real date of year 1 or later.
+std::optional<Date> parse_sql_date(std::string_view text);
 // "YYYY-MM-DD HH:MM:SS", for binding a value in a prepared statement.
 std::string format_sql_datetime(LocalDateTime value);
 

@@ -223,6 +223,21 @@ BOOST_AUTO_TEST_CASE(sql_datetime_parses_mariadb_text)
     BOOST_TEST(domain::parse_sql_datetime("9999-12-31 23:59:59").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(sql_date_parses_a_date_column_and_nothing_else)
+{
+    BOOST_TEST((domain::parse_sql_date("2026-12-03").value_or(Date{}) == Date{2026, 12, 3}));
+    BOOST_TEST(domain::parse_sql_date("2024-02-29").has_value());
+    BOOST_TEST(domain::parse_sql_date("0001-01-01").has_value());
+    BOOST_TEST(!domain::parse_sql_date(""));
+    BOOST_TEST(!domain::parse_sql_date("0000-00-00"));
+    BOOST_TEST(!domain::parse_sql_date("2026-02-29"));
+    BOOST_TEST(!domain::parse_sql_date("2026-13-01"));
+    BOOST_TEST(!domain::parse_sql_date("2026-12-3"));
+    BOOST_TEST(!domain::parse_sql_date("2026/12/03"));
+    BOOST_TEST(!domain::parse_sql_date("2026-12-03 00:00:00"));
+    BOOST_TEST(!domain::parse_sql_date("2026-1a-03"));
+}
+
 BOOST_AUTO_TEST_CASE(sql_datetime_drops_a_fraction_of_up_to_six_digits)
 {
     BOOST_TEST(sql(domain::parse_sql_datetime("2026-11-29 18:30:05.5").value_or(LocalDateTime{})) ==
