@@ -98,7 +98,9 @@ void send_response(FCGX_Request& request, const http::Response& response)
 {
     const std::string head = response.head();
     const http::FastcgiRecords records(request.requestId, head, response.body);
-    http::write_pieces(request.ipcFd, records.pieces()); // false: Nginx gave up on the request
+    // False: Nginx gave up on the request. The connection is then never kept for another.
+    if (!http::write_pieces(request.ipcFd, records.pieces()))
+        request.keepConnection = 0;
     request.out->isClosed = 1;
     request.out->wasFCloseCalled = 1;
 }
@@ -107,7 +109,9 @@ void send_response(FCGX_Request& request, const http::Response& response)
 // its os_unix.c), lest input still on its way turn the close into an RST that could cost Nginx
 // the answer: a wait and two wake-ups per request, a tenth of a planning month's worker time.
 // Once the input's end record is read and nothing is left unread, Nginx sends nothing more on
-// the connection (fastcgi_keep_conn off): FCGX_Detach makes libfcgi close it at once.
+// the connection (fastcgi_keep_conn off): FCGX_Detach makes libfcgi close it at once. (In
+// libfcgi 2.4.2, "detached" only means that: FCGX_Free closes with OS_IpcClose(fd, !detached)
+// and clears the flag when it closes, which it does here since the connection is not kept.)
 void close_at_once_if_input_done(FCGX_Request& request)
 {
     if (request.keepConnection || FCGX_GetChar(request.in) != EOF || FCGX_GetError(request.in) != 0)
@@ -130,12 +134,14 @@ void worker(int listen_fd, const Router& router, const Config& config)
             if (FCGX_Accept_r(&request) < 0)
                 break;
             const auto start = std::chrono::steady_clock::now();
+            bool answered = false;
             try {
                 auto env = copy_env(request.envp);
                 std::string body;
                 const bool fits = read_body(request.in, env, config.max_body, body);
                 auto outcome = dispatch(router, services, env, body, !fits);
                 send_response(request, outcome.response);
+                answered = true;
                 if (fits)
                     close_at_once_if_input_done(request);
                 const auto ms = std::chrono::duration<double, std::milli>(
@@ -151,11 +157,16 @@ void worker(int listen_fd, const Router& router, const Config& config)
                               " who=" + (outcome.actor.empty() ? "-" : outcome.actor));
                 }
             } catch (const std::exception& e) {
-                // dispatch() maps its own errors; this is a failure to even answer.
-                log::error(std::string("request failed before an answer: ") + e.what());
-                FCGX_FPrintF(request.out, "Status: 500 Internal Server Error\r\n"
-                                          "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-                                          "Erreur du serveur.\n");
+                // dispatch() maps its own errors; this is a failure to even answer, or to log
+                // an answer already sent.
+                if (answered) {
+                    log::error(std::string("request answered, then: ") + e.what());
+                } else {
+                    log::error(std::string("request failed before an answer: ") + e.what());
+                    FCGX_FPrintF(request.out, "Status: 500 Internal Server Error\r\n"
+                                              "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                                              "Erreur du serveur.\n");
+                }
             }
             FCGX_Finish_r(&request);
         }

@@ -1,5 +1,7 @@
 #include "security/password.h"
 
+#include "security/tokens.h"
+
 #include <sodium.h>
 
 #include <condition_variable>
@@ -47,13 +49,8 @@ public:
     HashSlot& operator=(const HashSlot&) = delete;
 };
 
-// libsodium picks its fastest argon2 code for this CPU (AVX2, SSSE3) at initialisation.
-void init_sodium()
-{
-    static const bool ready = sodium_init() >= 0;
-    if (!ready)
-        throw std::runtime_error("sodium_init failed");
-}
+// libsodium picks its fastest argon2 code for this CPU (AVX2, SSSE3) at initialisation
+// (init_sodium, security/tokens.h).
 
 const std::string& dummy_hash()
 {

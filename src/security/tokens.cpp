@@ -7,9 +7,11 @@
 #include <stdexcept>
 #include <vector>
 
-namespace security {
+namespace security
+{
 
-namespace {
+namespace
+{
 std::string random_bytes(std::size_t n)
 {
     std::string out(n, '\0');
@@ -60,15 +62,29 @@ std::string base64url(std::string_view bytes)
     return out;
 }
 
-std::string random_token() { return base64url(random_bytes(32)); }
+std::string random_token()
+{
+    return base64url(random_bytes(32));
+}
 
-std::string random_hex(std::size_t bytes) { return to_hex(random_bytes(bytes)); }
+std::string random_hex(std::size_t bytes)
+{
+    return to_hex(random_bytes(bytes));
+}
 
 // SHA-256 and HMAC-SHA-256 from libsodium: OpenSSL 3's one-shot SHA256() and HMAC() look the
 // algorithm up by name at every call (EVP_Q_digest, EVP_Q_mac), under a global lock; a page
 // hashes its session token and computes its csrf token, 5 % of a planning month's worker time.
+void init_sodium()
+{
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        throw std::runtime_error("sodium_init failed");
+}
+
 std::string sha256(std::string_view data)
 {
+    init_sodium();
     std::string out(crypto_hash_sha256_BYTES, '\0');
     crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
                        reinterpret_cast<const unsigned char*>(data.data()), data.size());
@@ -77,6 +93,7 @@ std::string sha256(std::string_view data)
 
 std::string hmac_sha256_b64(std::string_view key, std::string_view data)
 {
+    init_sodium();
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_state state;
     crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),

@@ -1,10 +1,14 @@
-// Random tokens, digests and constant-time comparison (OpenSSL).
+// Random tokens (OpenSSL), digests (libsodium) and constant-time comparison.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace security {
+
+// libsodium's sodium_init(), once: before any of its functions (it picks the CPU's fastest
+// code). Thread-safe; throws if libsodium cannot start.
+void init_sodium();
 
 // 256-bit random token, base64url without padding (43 chars). Throws on RNG failure.
 std::string random_token();

@@ -84,6 +84,15 @@ BOOST_AUTO_TEST_CASE(hmac_sha256_matches_rfc4231_test_case_2)
                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+BOOST_AUTO_TEST_CASE(hmac_sha256_hashes_a_key_longer_than_a_block_first_rfc4231_test_case_6)
+{
+    const std::string key(131, '\xaa');
+    const auto mac = security::hmac_sha256_b64(key, "Test Using Larger Than Block-Size Key - "
+                                                    "Hash Key First");
+    BOOST_TEST(security::to_hex(decode_base64url(mac)) ==
+               "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
 BOOST_AUTO_TEST_CASE(hmac_sha256_depends_on_key_and_data)
 {
     const auto mac = security::hmac_sha256_b64("Jefe", "what do ya want for nothing?");
