@@ -3,6 +3,7 @@
 #include "db/allocation.h"
 #include "db/bookings.h"
 #include "db/retry.h"
+#include "db/test_hooks.h"
 #include "domain/allocation.h"
 #include "domain/identity.h"
 #include "domain/time.h"
@@ -122,6 +123,7 @@ void allocate_day(db::Connection& conn, std::int64_t commune_id, const db::Activ
                                                  " : " + outcome);
     }
     db::set_occurrence_counters(conn, o.id, booked, waiting);
+    db::test_conflict_once("allocation-conflict-once"); // after every write of the day
     tx.commit();
 }
 

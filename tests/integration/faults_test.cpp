@@ -5,6 +5,7 @@
 #include "booking_helpers.h"
 #include "client.h"
 #include "fixtures.h"
+#include "hooks.h"
 #include "stack.h"
 
 #include <boost/test/unit_test.hpp>
@@ -27,19 +28,6 @@ namespace
 {
 
 using Clock = std::chrono::steady_clock;
-
-// Arms a test hook of the workers (src/db/test_hooks.h) for the life of the object.
-struct Hook {
-    std::filesystem::path file;
-    explicit Hook(const std::string& name) : file(Stack::get().dir + "/hooks/" + name)
-    {
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file) << "armed\n";
-    }
-    ~Hook() { std::filesystem::remove(file); }
-    Hook(const Hook&) = delete;
-    Hook& operator=(const Hook&) = delete;
-};
 
 // The workers on a fake clock (libfaketime, scripts/stack FAKETIME_FILE) for the life of the
 // object, then on the real one again.
@@ -114,14 +102,6 @@ struct WorkersBack {
 struct DatabaseBack {
     ~DatabaseBack() { Stack::get().control("db-start"); }
 };
-
-// The hooks are compiled in test builds only (the ASan workers); a release worker has none.
-boost::test_tools::assertion_result workers_have_hooks(boost::unit_test::test_unit_id)
-{
-    boost::test_tools::assertion_result r(Stack::get().mode == "asan");
-    r.message() << "the test hooks exist in the ASan build only";
-    return r;
-}
 
 } // namespace
 
