@@ -218,19 +218,17 @@ std::optional<LocalDateTime> parse_sql_datetime(std::string_view text)
             return std::nullopt;
         }
     }
-    if (text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':') {
+    if (text[10] != ' ' || text[13] != ':' || text[16] != ':') {
         return std::nullopt;
     }
-    const auto year = parse_digits(text, 0, 4);
-    const auto month = parse_digits(text, 5, 2);
-    const auto day = parse_digits(text, 8, 2);
+    const auto date = parse_sql_date(text.substr(0, 10));
     const auto hour = parse_digits(text, 11, 2);
     const auto minute = parse_digits(text, 14, 2);
     const auto second = parse_digits(text, 17, 2);
-    if (!year || !month || !day || !hour || !minute || !second || *year < 1) {
+    if (!date || !hour || !minute || !second) {
         return std::nullopt;
     }
-    const LocalDateTime value{{*year, *month, *day}, *hour, *minute, *second};
+    const LocalDateTime value{*date, *hour, *minute, *second};
     if (!is_valid_date_time(value)) {
         return std::nullopt;
     }

@@ -30,6 +30,18 @@ std::string window(int opens_in_days, int closes_in_days)
            paris_date_after(closes_in_days) + "T23:59";
 }
 
+// n families (one child each) named after `base`.
+std::vector<Parent> families(Client& agent, const std::string& base, int n)
+{
+    std::vector<Parent> parents;
+    for (int i = 0; i < n; ++i) {
+        FamilySpec f;
+        f.name_base = base;
+        parents.push_back(make_parent(agent, f));
+    }
+    return parents;
+}
+
 Reply run_allocation(Client& agent, const std::string& activity)
 {
     const auto path = "/gestion/activites/" + activity + "/attribution";
@@ -44,12 +56,7 @@ BOOST_AUTO_TEST_SUITE(allocation)
 BOOST_AUTO_TEST_CASE(requests_in_the_window_then_places_by_priority_and_lot)
 {
     auto agent = logged_admin();
-    std::vector<Parent> parents;
-    for (int i = 0; i < 4; ++i) {
-        FamilySpec f;
-        f.name_base = "Tirage";
-        parents.push_back(make_parent(*agent, f));
-    }
+    auto parents = families(*agent, "Tirage", 4);
     // The last family lives elsewhere: no resident's points.
     sql("UPDATE family SET city = 'Avignon', postal_code = '84000' WHERE id = " +
         parents[3].family_id);
@@ -139,12 +146,7 @@ BOOST_AUTO_TEST_CASE(a_day_losing_a_conflict_is_allocated_again_whole_and_counte
                      *boost::unit_test::precondition(workers_have_hooks))
 {
     auto agent = logged_admin();
-    std::vector<Parent> parents;
-    for (int i = 0; i < 3; ++i) {
-        FamilySpec f;
-        f.name_base = "Reprise";
-        parents.push_back(make_parent(*agent, f));
-    }
+    auto parents = families(*agent, "Reprise", 3);
     const auto first = paris_date_after(20);
     const auto second = paris_date_after(21);
     auto a = make_activity(spec(1).queue(1), first, second);
