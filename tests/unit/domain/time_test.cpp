@@ -7,6 +7,7 @@
 #include <limits>
 #include <ostream>
 #include <string>
+#include <utility>
 
 using domain::Date;
 using domain::LocalDateTime;
@@ -161,6 +162,24 @@ BOOST_AUTO_TEST_CASE(clock_changes_fall_on_the_last_sundays_of_march_and_october
         BOOST_TEST(domain::paris_summer_time(change - 1) == !summer);
         summer = !summer;
     }
+}
+
+BOOST_AUTO_TEST_CASE(summer_time_is_the_same_whatever_the_order_of_the_years_asked)
+{
+    // paris_summer_time keeps the changes of the year last asked about: asking about other
+    // years in between, and about the last and first seconds of years, never mixes them up.
+    const std::int64_t spring_2026 = 1774746000, autumn_2026 = 1792890000;
+    const std::int64_t spring_2031 = 1932598800, autumn_2031 = 1950742800;
+    const std::int64_t new_year_2027 = domain::utc_epoch(at(2027, 1, 1, 0, 0));
+    const std::pair<std::int64_t, bool> asked[] = {
+        {spring_2026, true},        {spring_2031 - 1, false}, {autumn_2026 - 1, true},
+        {new_year_2027 - 1, false}, {new_year_2027, false},   {spring_2026 - 1, false},
+        {autumn_2031 - 1, true},    {autumn_2031, false},     {spring_2031, true},
+        {autumn_2026, false},       {1585443600, true},       {1585443599, false},
+    };
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& [epoch, summer] : asked)
+            BOOST_TEST(domain::paris_summer_time(epoch) == summer, "epoch " << epoch);
 }
 
 BOOST_AUTO_TEST_CASE(paris_times_around_the_changes_map_to_their_instants)
