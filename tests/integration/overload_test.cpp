@@ -20,6 +20,7 @@
 #include <latch>
 #include <map>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -240,7 +241,9 @@ BOOST_AUTO_TEST_CASE(a_login_burst_leaves_the_worker_small,
     const int pid = stack.worker_pid();
     BOOST_REQUIRE(pid > 0);
     const auto log_size = [&](const char* name) {
-        return static_cast<std::streamoff>(std::filesystem::file_size(stack.dir + "/log/" + name));
+        std::error_code none;
+        const auto size = std::filesystem::file_size(stack.dir + "/log/" + name, none);
+        return static_cast<std::streamoff>(none ? 0 : size);
     };
     const auto worker_log_at = log_size("portail.log");
     const auto nginx_log_at = log_size("nginx-error.log");
@@ -272,7 +275,7 @@ BOOST_AUTO_TEST_CASE(a_login_burst_leaves_the_worker_small,
     std::string seen;
     for (const auto& [status, n] : by_status)
         seen += " " + std::to_string(n) + " x " + std::to_string(status);
-    if (by_status[303] + by_status[503] != 72) {
+    if (by_status[303] < 12 || by_status[303] + by_status[503] != 72) {
         for (const auto& [name, at] : {std::pair{"portail.log", worker_log_at},
                                        std::pair{"nginx-error.log", nginx_log_at}}) {
             std::ifstream log(stack.dir + "/log/" + name);
