@@ -72,12 +72,17 @@ Reply parent_login(Client& c, const std::string& email, const std::string& passw
                        {{"csrf", csrf}, {"email", email}, {"mot_de_passe", password}});
 }
 
-std::string worker_log()
+std::string file_text(const std::string& path)
 {
-    std::ifstream in(Stack::get().dir + "/log/portail.log");
+    std::ifstream in(path);
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::string worker_log()
+{
+    return file_text(Stack::get().dir + "/log/portail.log");
 }
 
 std::string commune_of(const std::string& host)

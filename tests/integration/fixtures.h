@@ -32,6 +32,8 @@ void same_origin(Client& c);
 std::unique_ptr<Client> client_from(const std::string& address);
 // The parent login form, filled and sent with its CSRF token.
 Reply parent_login(Client& c, const std::string& email, const std::string& password);
+// A file's whole text ("" when it is missing).
+std::string file_text(const std::string& path);
 // What the stack's worker has logged so far.
 std::string worker_log();
 std::string commune_of(const std::string& host);

@@ -21,7 +21,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
-#include <fstream>
 #include <latch>
 #include <map>
 #include <sstream>
@@ -65,14 +64,6 @@ struct SecondWorker {
     SecondWorker(const SecondWorker&) = delete;
     SecondWorker& operator=(const SecondWorker&) = delete;
 };
-
-std::string file_text(const std::string& path)
-{
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string day_of(int i)
 {
