@@ -14,6 +14,7 @@
 #include "security/tokens.h"
 #include "view/view.h"
 
+#include <boost/program_options.hpp>
 #include <mysql_driver.h>
 
 #include <algorithm>

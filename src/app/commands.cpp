@@ -10,6 +10,7 @@
 #include "domain/identity.h"
 #include "security/password.h"
 
+#include <boost/program_options.hpp>
 #include <mysql_driver.h>
 
 #include <fstream>

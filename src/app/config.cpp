@@ -2,6 +2,7 @@
 
 #include "app/log.h"
 
+#include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
 #include <sstream>

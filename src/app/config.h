@@ -2,10 +2,16 @@
 // command line, which wins. Safe defaults are for the dev stack only.
 #pragma once
 
-#include <boost/program_options.hpp>
-
 #include <cstddef>
 #include <string>
+
+// Declared only: <boost/program_options.hpp> costs two seconds of parsing to every file that
+// includes it, and only the subcommands' sources need it.
+namespace boost::program_options
+{
+class options_description;
+class variables_map;
+} // namespace boost::program_options
 
 namespace app
 {

@@ -6,6 +6,7 @@
 #include "db/throttle.h"
 #include "domain/time.h"
 
+#include <boost/program_options.hpp>
 #include <mysql_driver.h>
 
 #include <iostream>

@@ -8,6 +8,7 @@
 #include "mail/outbox.h"
 #include "view/view.h"
 
+#include <boost/program_options.hpp>
 #include <mysql_driver.h>
 
 #include <ctime>

@@ -5,6 +5,7 @@
 #include "db/connection.h"
 #include "view/view.h"
 
+#include <boost/program_options.hpp>
 #include <mysql_driver.h>
 
 #include <iostream>

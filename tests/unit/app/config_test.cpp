@@ -2,6 +2,7 @@
 
 #include "../temp_dir.h"
 
+#include <boost/program_options.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
