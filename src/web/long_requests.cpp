@@ -338,8 +338,18 @@ http::Response long_request_page(app::Context& ctx)
     d.SetIntValue("WAITING", counts[1]);
     d.SetIntValue("REQUESTED", counts[2]);
     d.SetIntValue("REFUSED", counts[3]);
-    d.SetValue("PLANNING_URL", "/famille/planning?enfant=" + std::to_string(r->child_id) +
-                                   "&mois=" + r->first_day.substr(0, 7));
+    // The planning opens on the month of the first day booked or wait-listed: a request that
+    // begins in the holidays books nothing in its first month.
+    std::string month = r->first_day.substr(0, 7);
+    std::string first_kept;
+    for (const auto& day : r->days)
+        if ((day.outcome == "booked" || day.outcome == "waiting") &&
+            (first_kept.empty() || day.day < first_kept))
+            first_kept = day.day;
+    if (!first_kept.empty())
+        month = first_kept.substr(0, 7);
+    d.SetValue("PLANNING_URL",
+               "/famille/planning?enfant=" + std::to_string(r->child_id) + "&mois=" + month);
     return page.render(ctx.layout());
 }
 

@@ -347,6 +347,24 @@ BOOST_AUTO_TEST_CASE(an_automatic_request_books_the_open_days_and_refuses_the_fu
     BOOST_TEST(contains(mail, "/famille/demandes/" + id));
 }
 
+// 1a. A request that begins where the activity does not open (the holidays) and books days
+// of the next month: "Voir le planning" opens that month, not the month of its first day.
+BOOST_AUTO_TEST_CASE(the_answer_links_to_the_month_of_the_first_day_booked)
+{
+    auto admin = logged_admin();
+    auto p = make_parent(*admin, 1);
+    const auto& lea = p.children[0];
+    const auto a = make_activity(5, false, "automatic", "2030-09-23", "2030-10-11");
+    weeks_of(a, "2030-10-07", 1); // open only the week of Monday 7 October
+    const auto id = ask_ok(p, lea, a, "2030-09-23", "2030-10-11", {"1", "4"});
+    BOOST_TEST(bookings_of(a, lea) == "booked:2");
+    const auto page = p.client->get("/famille/demandes/" + id);
+    BOOST_REQUIRE_EQUAL(page.status, 200);
+    BOOST_TEST(contains(page.body, "/famille/planning?enfant=" + lea.id + "&amp;mois=2030-10"),
+               page.body.substr(0, 300));
+    BOOST_TEST(!contains(page.body, "mois=2030-09"));
+}
+
 // 1b. With a waiting list, a full day goes on the waiting list instead; a day already booked
 // stays booked once.
 BOOST_AUTO_TEST_CASE(a_full_day_goes_on_the_waiting_list_when_there_is_one)
