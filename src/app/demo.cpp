@@ -186,7 +186,8 @@ void seed_activities(db::Connection& conn, std::int64_t commune_id)
 }
 
 // Léa and Hugo eat at the canteen on the open days of the coming weeks; Hugo and Inès fill
-// the two places of the first Christmas holiday days, so Léa meets a waiting list.
+// the two places of the first three holiday days still open to booking (ten days on at least:
+// the Vacances close seven days before), so Léa meets a waiting list whatever the date.
 void seed_bookings(db::Connection& conn, std::int64_t commune_id)
 {
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
@@ -211,21 +212,22 @@ void seed_bookings(db::Connection& conn, std::int64_t commune_id)
                                           m.birth_date, m.class_name, true};
     }
     const booking::Prerequisites none;
-    int holiday_days = 0;
     for (const auto& o : db::occurrences_between(conn, commune_id, from, to)) {
-        if (o.closed)
-            continue;
-        const auto& name = activity_names[o.activity_id];
-        if (name == "Restauration scolaire") {
+        if (!o.closed && activity_names[o.activity_id] == "Restauration scolaire")
             for (const char* who : {"Léa", "Hugo"})
                 if (children.count(who))
                     booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, now);
-        } else if (name == "Vacances" && holiday_days < 3) {
-            ++holiday_days;
-            for (const char* who : {"Hugo", "Inès"})
-                if (children.count(who))
-                    booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, now);
-        }
+    }
+    const auto holidays_from = domain::iso_date(domain::add_days(today, 10));
+    const auto holidays_to = domain::iso_date(domain::add_days(today, 150));
+    int holiday_days = 0;
+    for (const auto& o : db::occurrences_between(conn, commune_id, holidays_from, holidays_to)) {
+        if (o.closed || activity_names[o.activity_id] != "Vacances" || holiday_days == 3)
+            continue;
+        ++holiday_days;
+        for (const char* who : {"Hugo", "Inès"})
+            if (children.count(who))
+                booking::book(conn, commune_id, children[who], o.id, none, {"system", 0}, now);
     }
 }
 

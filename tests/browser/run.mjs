@@ -1016,8 +1016,12 @@ async function journeyPlanning(run) {
   assert((await slotFacts(page, other.id)).state === other.state, 'a refused booking changed the slot');
   await page.locator(`#${other.id} button[name="occurrence"]`).evaluate((button, id) => { button.value = id; }, other.id.slice(2));
 
-  // A full "Vacances" day: the waiting list.
-  const full = await findSlot(page, { classes: ['complet'], button: /^S'inscrire sur la liste d'attente : Vacances / });
+  // A full "Vacances" day: the waiting list. The demo fills the first three holiday days
+  // still open to booking, which may be in this month: look from this month on.
+  const thisMonth = new URL(page.url());
+  thisMonth.searchParams.set('mois', parisDay(0).slice(0, 7));
+  await page.goto(thisMonth.toString());
+  const full = await findSlot(page, { classes: ['complet'], button: /^S'inscrire sur la liste d'attente : Vacances /, months: 6 });
   await page.evaluate(() => { window.__sansRechargement = true; });
   const what = full.label.replace(/^S'inscrire sur la liste d'attente : /, '');
   await confirmInDialog(run, page, full, {
