@@ -1,7 +1,8 @@
-// Precompiled for every source of the portal (the Makefile's -include, see PCH there): the
-// standard headers most sources use, Connector/C++ and ctemplate. System headers only, so
-// that it is rebuilt only when the compiler's flags or the system change. Each source still
-// includes what it uses: the fuzz targets (clang) and `make PCH=0` build without this file.
+// Precompiled for the sources of the ASan tree (the Makefile's -include, see PCH there; the
+// release sources at -O2 build without it): the standard headers most sources use,
+// Connector/C++ and ctemplate. System headers only, so that it is rebuilt only when the
+// compiler's flags or the system change. Each source still includes what it uses: the release
+// tree, the fuzz targets (clang) and `make PCH=0` build without this file.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>

@@ -222,7 +222,9 @@ void seed_bookings(db::Connection& conn, std::int64_t commune_id)
     const auto holidays_to = domain::iso_date(domain::add_days(today, 150));
     int holiday_days = 0;
     for (const auto& o : db::occurrences_between(conn, commune_id, holidays_from, holidays_to)) {
-        if (o.closed || activity_names[o.activity_id] != "Vacances" || holiday_days == 3)
+        if (holiday_days == 3)
+            break;
+        if (o.closed || activity_names[o.activity_id] != "Vacances")
             continue;
         ++holiday_days;
         for (const char* who : {"Hugo", "Inès"})

@@ -323,7 +323,15 @@ http::Response long_request_page(app::Context& ctx)
     if (!r->comment.empty())
         d.SetValueAndShowSection("COMMENT", r->comment, "HAS_COMMENT");
     int counts[4] = {0, 0, 0, 0};
+    // "Voir le planning" opens the month of the first day booked or wait-listed (the days come
+    // in order): a request that begins in the holidays books nothing in its first month.
+    std::string planning_month = r->first_day.substr(0, 7);
+    bool kept_one = false;
     for (const auto& day : r->days) {
+        if (!kept_one && (day.outcome == "booked" || day.outcome == "waiting")) {
+            kept_one = true;
+            planning_month = day.day.substr(0, 7);
+        }
         auto* row = d.AddSectionDictionary("DAY");
         row->SetValue("DAY", long_date(day.day));
         row->SetValue("OUTCOME", outcome_label(day.outcome));
@@ -338,18 +346,8 @@ http::Response long_request_page(app::Context& ctx)
     d.SetIntValue("WAITING", counts[1]);
     d.SetIntValue("REQUESTED", counts[2]);
     d.SetIntValue("REFUSED", counts[3]);
-    // The planning opens on the month of the first day booked or wait-listed: a request that
-    // begins in the holidays books nothing in its first month.
-    std::string month = r->first_day.substr(0, 7);
-    std::string first_kept;
-    for (const auto& day : r->days)
-        if ((day.outcome == "booked" || day.outcome == "waiting") &&
-            (first_kept.empty() || day.day < first_kept))
-            first_kept = day.day;
-    if (!first_kept.empty())
-        month = first_kept.substr(0, 7);
-    d.SetValue("PLANNING_URL",
-               "/famille/planning?enfant=" + std::to_string(r->child_id) + "&mois=" + month);
+    d.SetValue("PLANNING_URL", "/famille/planning?enfant=" + std::to_string(r->child_id) +
+                                   "&mois=" + planning_month);
     return page.render(ctx.layout());
 }
 
