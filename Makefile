@@ -18,8 +18,6 @@ ifeq ($(MODE),asan)
               -fno-sanitize-recover=undefined -DPORTAIL_TEST_HOOKS=1
   TEST_CXXFLAGS := $(CXXFLAGS)
   LDFLAGS  := -fsanitize=address,undefined
-  # ASan brings its own allocator.
-  MALLOC_LIB :=
 else
   # -g1: line tables and function names (backtraces, perf) without the variables' and the
   # inlined calls' debug information, which made a third of the release build's time.
@@ -27,10 +25,6 @@ else
   CXXFLAGS := $(CXXFLAGS_COMMON) -O2 $(DEBUG)
   TEST_CXXFLAGS := $(CXXFLAGS_COMMON) -O0 -g1
   LDFLAGS  :=
-  # The workers allocate with tcmalloc (Debian's libtcmalloc-minimal4): its per-thread caches
-  # made the planning month 8 % faster than glibc's arenas (docs/PERFORMANCE.md). Only the
-  # portail program; `make MALLOC_LIB= build` links glibc's malloc instead.
-  MALLOC_LIB ?= -l:libtcmalloc_minimal.so.4
 endif
 
 LIB_SRC   := $(shell find src -name '*.cpp' ! -name main.cpp ! -path 'src/payment/simulator/*' | sort)
@@ -106,7 +100,7 @@ $(BUILD)/libportail.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/portail: $(BUILD)/src/main.o $(BUILD)/libportail.a
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(MALLOC_LIB)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/unit_tests: $(UNIT_OBJ) $(BUILD)/libportail.a
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)

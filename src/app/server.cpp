@@ -31,11 +31,6 @@
 #include <thread>
 #include <vector>
 
-// tcmalloc's C interface (gperftools' malloc_extension_c.h), there when the program is linked
-// with it (the release build: MALLOC_LIB in the Makefile). Weak: null in the other builds.
-extern "C" int MallocExtension_SetNumericProperty(const char* property, std::size_t value)
-    __attribute__((weak));
-
 namespace app
 {
 
@@ -213,14 +208,6 @@ int serve(const Config& config)
     // thread's arena gave its top back with madvise after every request and faulted it in again
     // at the next, 15 % of the worker's time on the planning (docs/PERFORMANCE.md).
     mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
-    // The same two rules under tcmalloc, which ignores mallopt: a large block freed goes back
-    // to the system at once, and the threads' caches of small free blocks stay under 8 MiB in
-    // all (32 MiB by default), so that the worker's RSS stays under its 64 MiB budget.
-    if (MallocExtension_SetNumericProperty) {
-        MallocExtension_SetNumericProperty("tcmalloc.aggressive_memory_decommit", 1);
-        MallocExtension_SetNumericProperty("tcmalloc.max_total_thread_cache_bytes",
-                                           8 * 1024 * 1024);
-    }
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
     // Two threads always stay free of password hashing to keep serving pages.
     const unsigned hashing_threads = config.threads > 2 ? config.threads - 2 : 1;
