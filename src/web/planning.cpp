@@ -203,14 +203,14 @@ public:
         view::append_int(out_, occurrence_id);
         out_ += "\" tabindex=\"-1\">\n<span class=\"slot__name\">";
         view::append_escaped(out_, activity.name);
-        out_ += "</span>\n<span class=\"slot__state\"><svg class=\"state-icon state-icon--";
-        out_ += state;
-        out_ += "\" aria-hidden=\"true\" focusable=\"false\" width=\"20\" height=\"20\"><use "
+        // The icon takes its colour from the slot's class (static/css/portail.css).
+        out_ += "</span>\n<span class=\"slot__state\"><svg class=\"state-icon\" "
+                "aria-hidden=\"true\" width=\"20\" height=\"20\"><use "
                 "href=\"/static/icons/etats.svg?v=";
         view::append_escaped(out_, view::static_version());
         out_ += "#etat-";
         out_ += state;
-        out_ += "\"></use></svg>";
+        out_ += "\"/></svg>";
         view::append_escaped(out_, booking::cell_label(cell.state));
         out_ += "</span>\n";
         if (!cell.note.empty()) {

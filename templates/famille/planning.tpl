@@ -27,20 +27,20 @@
 <section class="legend" aria-labelledby="titre-legende">
   <h2 id="titre-legende">Légende</h2>
   <ul>
-    <li><svg class="state-icon state-icon--reserve" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-reserve"></use></svg>Réservé</li>
-    <li><svg class="state-icon state-icon--attente" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-attente"></use></svg>Liste d'attente</li>
-    <li><svg class="state-icon state-icon--propose" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-propose"></use></svg>Place proposée (à accepter avant l'heure indiquée)</li>
-    <li><svg class="state-icon state-icon--demande" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-demande"></use></svg>Demandé (en attente de la mairie)</li>
-    <li><svg class="state-icon state-icon--refuse" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-refuse"></use></svg>Refusé</li>
-    <li><svg class="state-icon state-icon--annule" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-annule"></use></svg>Annulé</li>
-    <li><svg class="state-icon state-icon--present" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-present"></use></svg>Présent</li>
-    <li><svg class="state-icon state-icon--absent" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-absent"></use></svg>Absent</li>
-    <li><svg class="state-icon state-icon--excuse" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-excuse"></use></svg>Absence excusée</li>
-    <li><svg class="state-icon state-icon--ferme" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-ferme"></use></svg>Fermé</li>
-    <li><svg class="state-icon state-icon--delai" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-delai"></use></svg>Délai dépassé</li>
-    <li><svg class="state-icon state-icon--complet" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-complet"></use></svg>Complet</li>
-    <li><svg class="state-icon state-icon--indisponible" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-indisponible"></use></svg>Non disponible pour cet enfant (conditions d'inscription de l'activité)</li>
-    <li><svg class="state-icon state-icon--disponible" aria-hidden="true" focusable="false" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-disponible"></use></svg>Disponible : bouton « Réserver »</li>
+    <li><svg class="state-icon state-icon--reserve" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-reserve"/></svg>Réservé</li>
+    <li><svg class="state-icon state-icon--attente" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-attente"/></svg>Liste d'attente</li>
+    <li><svg class="state-icon state-icon--propose" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-propose"/></svg>Place proposée (à accepter avant l'heure indiquée)</li>
+    <li><svg class="state-icon state-icon--demande" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-demande"/></svg>Demandé (en attente de la mairie)</li>
+    <li><svg class="state-icon state-icon--refuse" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-refuse"/></svg>Refusé</li>
+    <li><svg class="state-icon state-icon--annule" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-annule"/></svg>Annulé</li>
+    <li><svg class="state-icon state-icon--present" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-present"/></svg>Présent</li>
+    <li><svg class="state-icon state-icon--absent" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-absent"/></svg>Absent</li>
+    <li><svg class="state-icon state-icon--excuse" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-excuse"/></svg>Absence excusée</li>
+    <li><svg class="state-icon state-icon--ferme" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-ferme"/></svg>Fermé</li>
+    <li><svg class="state-icon state-icon--delai" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-delai"/></svg>Délai dépassé</li>
+    <li><svg class="state-icon state-icon--complet" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-complet"/></svg>Complet</li>
+    <li><svg class="state-icon state-icon--indisponible" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-indisponible"/></svg>Non disponible pour cet enfant (conditions d'inscription de l'activité)</li>
+    <li><svg class="state-icon state-icon--disponible" aria-hidden="true" width="20" height="20"><use href="/static/icons/etats.svg?v={{STATIC_VERSION}}#etat-disponible"/></svg>Disponible : bouton « Réserver »</li>
   </ul>
 </section>
 <script src="/static/js/planning.js?v={{STATIC_VERSION}}" defer></script>

@@ -1480,6 +1480,16 @@ async function checkPlanningLegend(page) {
   const slotIcons = await page.locator('.slot__state svg use').evaluateAll((uses) => uses.map((u) => u.getAttribute('href')));
   for (const href of slotIcons)
     assert(symbols.has(new URL(href, stack.base).hash.slice(1)), `a slot uses the icon ${href}, not in the sprite`);
+  // A slot's icon takes its state's colour from the slot's class, the legend's from its own:
+  // the same colour for the same state.
+  const colours = (selector) => page.locator(selector).evaluateAll((svgs) => svgs.map((svg) => ({
+    id: svg.querySelector('use').getAttribute('href').split('#')[1], colour: getComputedStyle(svg).color,
+  })));
+  const legendColour = Object.fromEntries((await colours('section.legend svg')).map((e) => [e.id, e.colour]));
+  const slotColours = await colours('.slot__state svg');
+  assert(slotColours.length >= 1, 'the planning shows no slot with an icon');
+  for (const s of slotColours)
+    assert(s.colour === legendColour[s.id], `a slot's icon ${s.id} is drawn in ${s.colour}, the legend's in ${legendColour[s.id]}`);
   assert(await page.locator('section.legend').getByText(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u).count() === 0,
     'the legend still uses emoji');
 }
