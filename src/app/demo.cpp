@@ -172,7 +172,8 @@ void seed_activities(db::Connection& conn, std::int64_t commune_id)
                                                                    : "Centre de loisirs";
         a.weekdays = spec.weekdays;
         a.period_start = start;
-        a.period_end = end;
+        // The holiday centre also opens in the summer holidays that close the school year.
+        a.period_end = spec.policy == std::string("only") ? end.substr(0, 4) + "-08-31" : end;
         a.holiday_policy = spec.policy;
         a.capacity = spec.capacity;
         a.waiting_list_size = 10;

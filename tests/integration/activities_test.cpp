@@ -360,6 +360,36 @@ BOOST_AUTO_TEST_CASE(imported_school_holidays_close_the_activities_during_the_ho
                         "1 période de vacances importée pour la zone B."));
 }
 
+// The demo's holiday centre ("Vacances", open on school holidays only) also opens in the summer
+// holidays that close its school year, as a centre de loisirs does, and not beyond.
+BOOST_AUTO_TEST_CASE(the_demo_holiday_centre_opens_in_the_summer_that_ends_its_school_year)
+{
+    const std::string activity = "(SELECT a.id FROM activity a JOIN commune c ON c.id ="
+                                 " a.commune_id WHERE c.slug = 'caumont' AND a.name = ";
+    const auto school_end =
+        sql("SELECT period_end FROM activity WHERE id = " + activity + "'Restauration scolaire')");
+    const auto centre_end =
+        sql("SELECT period_end FROM activity WHERE id = " + activity + "'Vacances')");
+    BOOST_REQUIRE_EQUAL(school_end.size(), 10u);
+    BOOST_TEST(centre_end == school_end.substr(0, 4) + "-08-31");
+    // The summer's weekdays that the known zone B holidays cover, minus the public holidays
+    // (14 July, 15 August): each an open day of the centre.
+    const auto summer = "o.day > '" + school_end + "' AND o.day <= '" + centre_end + "'";
+    const auto holiday_weekdays =
+        sql("SELECT COUNT(*) FROM (SELECT '" + school_end +
+            "' + INTERVAL seq DAY AS day FROM seq_1_to_62) o WHERE " + summer +
+            " AND WEEKDAY(o.day) < 5 AND DATE_FORMAT(o.day, '%m-%d') NOT IN ('07-14', '08-15')"
+            " AND EXISTS (SELECT 1 FROM school_holiday h WHERE h.zone = 'B' AND o.day BETWEEN"
+            " h.first_day AND h.last_day)");
+    const auto open = sql("SELECT COUNT(*) FROM occurrence o WHERE o.activity_id = " + activity +
+                          "'Vacances') AND o.closed = 0 AND " + summer);
+    BOOST_TEST(open == holiday_weekdays);
+    if (school_end.substr(0, 4) == "2027") // the summer of 2027 is known: 3 July..31 August
+        BOOST_TEST(open == "41");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM occurrence WHERE activity_id = " + activity +
+                   "'Vacances') AND day > '" + centre_end + "'") == "0");
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_holiday_file_is_refused_and_nothing_is_stored)
 {
     auto admin = logged_admin();
