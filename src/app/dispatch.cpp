@@ -3,6 +3,7 @@
 #include "app/admission.h"
 #include "app/commune_cache.h"
 #include "app/log.h"
+#include "app/parent_accounts.h"
 #include "app/planning_data.h"
 #include "app/storage_guard.h"
 #include "http/csrf.h"
@@ -65,9 +66,11 @@ void load_session(Context& ctx)
             return;
         ctx.agent = std::move(agent);
     } else {
-        if (!row->parent || !row->parent->confirmed)
+        auto parent = parent_account(ctx.db(), ctx.commune.id, row->account_id, row->family_id,
+                                     row->family_revision);
+        if (!parent || !parent->confirmed)
             return;
-        ctx.parent = std::move(row->parent);
+        ctx.parent = std::move(parent);
         ctx.family_revision = row->family_revision;
         ctx.billing_revision = row->billing_revision;
         ctx.booking_revision = row->booking_revision;

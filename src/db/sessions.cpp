@@ -42,33 +42,22 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
         col_id = 1,
         col_kind,
         col_account_id,
+        col_family_id,
         col_stale,
         col_commune_revision,
-        col_parent_id,
-        col_family_id,
-        col_guardian_id,
-        col_email,
-        col_password_hash,
-        col_confirmed,
-        col_first_name,
-        col_last_name,
         col_family_revision,
         col_billing_revision,
         col_booking_revision,
     };
+    // Three tables, each read by its key: the account and its guardian come from the worker's
+    // memory (app/parent_accounts.h), checked against the family's revision read here.
     auto& st =
-        conn.prepare("SELECT s.id, s.kind, s.account_id,"
+        conn.prepare("SELECT s.id, s.kind, s.account_id, IFNULL(s.family_id, 0),"
                      " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND,"
-                     " IFNULL(cr.revision, 0),"
-                     " a.id, a.family_id, a.guardian_id, a.email, a.password_hash,"
-                     " a.confirmed_at IS NOT NULL, m.first_name, m.last_name,"
-                     " IFNULL(fr.revision, 0), IFNULL(fr.billing_revision, 0),"
-                     " IFNULL(fr.booking_revision, 0)"
+                     " IFNULL(cr.revision, 0), IFNULL(fr.revision, 0),"
+                     " IFNULL(fr.billing_revision, 0), IFNULL(fr.booking_revision, 0)"
                      " FROM session s LEFT JOIN commune_revision cr ON cr.commune_id = s.commune_id"
-                     " LEFT JOIN parent_account a ON s.kind = 'parent' AND a.id = s.account_id"
-                     " AND a.commune_id = s.commune_id AND a.unlinked_at IS NULL"
-                     " LEFT JOIN family_member m ON m.id = a.guardian_id"
-                     " LEFT JOIN family_revision fr ON fr.family_id = a.family_id"
+                     " LEFT JOIN family_revision fr ON fr.family_id = s.family_id"
                      " WHERE s.token_hash = ? AND s.commune_id = ?"
                      " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL 30 MINUTE"
                      " AND s.created_at > UTC_TIMESTAMP() - INTERVAL 12 HOUR");
@@ -81,24 +70,12 @@ std::optional<SessionRow> find_session(Connection& conn, std::int64_t commune_id
     row.id = rs->getInt64(col_id);
     row.kind = rs->getString(col_kind) == "agent" ? SessionKind::Agent : SessionKind::Parent;
     row.account_id = rs->getInt64(col_account_id);
+    row.family_id = rs->getInt64(col_family_id);
     row.needs_touch = rs->getBoolean(col_stale);
     row.commune_revision = static_cast<std::uint64_t>(rs->getInt64(col_commune_revision));
     row.family_revision = static_cast<std::uint64_t>(rs->getInt64(col_family_revision));
     row.billing_revision = static_cast<std::uint64_t>(rs->getInt64(col_billing_revision));
     row.booking_revision = static_cast<std::uint64_t>(rs->getInt64(col_booking_revision));
-    if (!rs->isNull(col_parent_id) && !rs->isNull(col_first_name)) {
-        ParentAccount a;
-        a.id = rs->getInt64(col_parent_id);
-        a.commune_id = commune_id;
-        a.family_id = rs->getInt64(col_family_id);
-        a.guardian_id = rs->getInt64(col_guardian_id);
-        a.email = rs->getString(col_email);
-        a.password_hash = rs->getString(col_password_hash);
-        a.confirmed = rs->getBoolean(col_confirmed);
-        a.first_name = rs->getString(col_first_name);
-        a.last_name = rs->getString(col_last_name);
-        row.parent = std::move(a);
-    }
     return row;
 }
 

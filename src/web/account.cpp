@@ -518,6 +518,16 @@ http::Response account_page(app::Context& ctx, int status,
         extra(d);
     return page.render(ctx.layout(), status);
 }
+
+// The logged-in parent's password, checked against the account as stored now: the session's
+// copy of the account carries no hash (app/parent_accounts.h).
+bool current_password_ok(app::Context& ctx, const Field& password)
+{
+    if (!password.ok())
+        return false;
+    const auto account = db::find_account(ctx.db(), ctx.commune.id, ctx.parent->id);
+    return account && security::verify_password(password.value, account->password_hash);
+}
 } // namespace
 
 http::Response my_account(app::Context& ctx)
@@ -545,7 +555,7 @@ http::Response change_email(app::Context& ctx)
         });
     const auto account_bucket = bucket(ctx, "login-account", ctx.parent->email);
     throttle_or_429(ctx, account_bucket, login_per_account, "login-account");
-    if (!password.ok() || !security::verify_password(password.value, ctx.parent->password_hash)) {
+    if (!current_password_ok(ctx, password)) {
         db::throttle_record(ctx.db(), account_bucket);
         ctx.security_event("reauth-failed", "for=email-change", true);
         return account_page(ctx, 400, [](auto& d) {
@@ -596,7 +606,7 @@ http::Response change_password(app::Context& ctx)
     const auto confirmation = secret_field(ctx.req.form(), "mot_de_passe_confirmation");
     const auto account_bucket = bucket(ctx, "login-account", ctx.parent->email);
     throttle_or_429(ctx, account_bucket, login_per_account, "login-account");
-    if (!current.ok() || !security::verify_password(current.value, ctx.parent->password_hash)) {
+    if (!current_password_ok(ctx, current)) {
         db::throttle_record(ctx.db(), account_bucket);
         ctx.security_event("reauth-failed", "for=password-change", true);
         return account_page(ctx, 400, [](auto& d) {

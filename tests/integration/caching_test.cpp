@@ -1,8 +1,8 @@
 // What workers keep in memory (app/commune_data.h, app/family_data.h,
-// app/family_billing.h, app/planning_data.h) is never stale: the next request after a change
-// sees it, whoever made the change — here plain SQL, as an administrator or another worker
-// would, which the triggers of sql/008, 010 and 011 catch. The one exception, by design: the
-// places other families took, which a worker shows a second late at most.
+// app/family_billing.h, app/planning_data.h, app/parent_accounts.h) is never stale: the next
+// request after a change sees it, whoever made the change — here plain SQL, as an administrator or
+// another worker would, which the triggers of sql/008, 010, 011 and 012 catch. The one exception,
+// by design: the places other families took, which a worker shows a second late at most.
 #include "booking_helpers.h"
 #include "domain/money.h"
 #include "domain/time.h"
@@ -149,6 +149,92 @@ BOOST_AUTO_TEST_CASE(pages_see_every_change_of_the_commune_and_of_the_family_at_
     BOOST_TEST(shows(c.get("/famille/demandes").body, activity));
     sql("UPDATE activity SET active = 0 WHERE id = " + cleanup.activity_id);
     BOOST_TEST(!shows(c.get("/famille/demandes").body, activity));
+}
+
+// The logged-in parent's account and guardian (app/parent_accounts.h): the next page after
+// any change of them sees it, whoever made it (sql/012_account_revision.sql); the time of the
+// last login, which no page shows, moves no revision and so empties no worker's memory.
+BOOST_AUTO_TEST_CASE(the_parents_account_and_guardian_are_never_stale)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    auto& c = *parent.client;
+    const auto account = sql("SELECT id FROM parent_account WHERE email = " + quoted(parent.email));
+    const auto revision = [&] {
+        return sql("SELECT revision FROM family_revision WHERE family_id = " + parent.family_id);
+    };
+    // Warm the worker's memory; the session carries its family (set by a trigger).
+    BOOST_REQUIRE(shows(c.get("/famille").body, "Camille " + parent.name));
+    BOOST_REQUIRE(shows(c.get("/compte").body, parent.email));
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE kind = 'parent' AND account_id = " +
+                   account + " AND family_id = " + parent.family_id) != "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE kind = 'parent' AND account_id = " +
+                   account + " AND NOT family_id <=> " + parent.family_id) == "0");
+
+    const auto before = revision();
+    sql("UPDATE parent_account SET last_login_at = UTC_TIMESTAMP() - INTERVAL 1 DAY WHERE id = " +
+        account);
+    BOOST_TEST(revision() == before);
+
+    // The guardian renamed by an agent: the header names the parent anew.
+    sql("UPDATE family_member m JOIN parent_account a ON a.guardian_id = m.id"
+        " SET m.first_name = 'Aurélien' WHERE a.id = " +
+        account);
+    BOOST_TEST(shows(c.get("/famille").body, "Aurélien " + parent.name));
+
+    // A new email address: the account page shows it.
+    const auto email = unique_name("nouvelle") + "@example.org";
+    sql("UPDATE parent_account SET email = " + quoted(email) + " WHERE id = " + account);
+    BOOST_TEST(revision() != before);
+    const auto page = c.get("/compte");
+    BOOST_TEST(shows(page.body, email));
+    BOOST_TEST(!shows(page.body, parent.email));
+
+    // No longer confirmed, then confirmed again: the pages close, then open again.
+    sql("UPDATE parent_account SET confirmed_at = NULL WHERE id = " + account);
+    BOOST_TEST(c.get("/famille").status == 303);
+    sql("UPDATE parent_account SET confirmed_at = UTC_TIMESTAMP() WHERE id = " + account);
+    BOOST_TEST(c.get("/famille").status == 200);
+
+    // Unlinked behind the portal's back, its sessions left in place: they end at once.
+    sql("UPDATE parent_account SET unlinked_at = UTC_TIMESTAMP() WHERE id = " + account);
+    BOOST_TEST(c.get("/famille").status == 303);
+    BOOST_TEST(c.get("/compte").status == 303);
+}
+
+// A portal upgraded to 012 keeps its parents logged in: the sessions opened before it get
+// their family, and the pages keep following the account.
+BOOST_AUTO_TEST_CASE(the_account_revision_migration_keeps_the_sessions_of_an_older_database)
+{
+    auto admin = logged_admin();
+    auto parent = make_parent(*admin, {});
+    auto& c = *parent.client;
+    const auto account = sql("SELECT id FROM parent_account WHERE email = " + quoted(parent.email));
+    const std::string triggers_of_012 =
+        "trigger_schema = 'portail' AND (trigger_name LIKE 'tr\\_account\\_%'"
+        " OR trigger_name = 'tr_session_family')";
+    const auto count = [&] {
+        return sql("SELECT COUNT(*) FROM information_schema.triggers WHERE " + triggers_of_012);
+    };
+    BOOST_REQUIRE_EQUAL(count(), "4");
+    // The schema before 012 (the test stack is migrated at its start).
+    sql("DROP TRIGGER tr_session_family; DROP TRIGGER tr_account_insert;"
+        " DROP TRIGGER tr_account_update; DROP TRIGGER tr_account_delete;"
+        " ALTER TABLE session DROP COLUMN family_id;"
+        " DELETE FROM schema_migrations WHERE version = 12");
+    std::string out;
+    BOOST_REQUIRE_EQUAL(Stack::get().portail("migrate", &out), 0);
+    BOOST_TEST(out.find("012_account_revision.sql") != std::string::npos, out);
+    BOOST_TEST(count() == "4");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE kind = 'parent' AND family_id IS NULL") ==
+               "0");
+    BOOST_TEST(sql("SELECT COUNT(*) FROM session WHERE kind = 'agent' AND family_id IS NOT NULL") ==
+               "0");
+
+    BOOST_TEST(shows(c.get("/compte").body, parent.email));
+    const auto email = unique_name("migree") + "@example.org";
+    sql("UPDATE parent_account SET email = " + quoted(email) + " WHERE id = " + account);
+    BOOST_TEST(shows(c.get("/compte").body, email));
 }
 
 // The Espace facturation (app/family_billing.h: invoices, balance and the month's estimate
