@@ -12,7 +12,11 @@ namespace app
 
 std::string Context::csrf() const
 {
-    return http::csrf_token(services.config.secret, csrf_cookie);
+    if (csrf_made.empty() || csrf_made_for != csrf_cookie) {
+        csrf_made = http::csrf_token(services.config.secret, csrf_cookie);
+        csrf_made_for = csrf_cookie;
+    }
+    return csrf_made;
 }
 
 std::int64_t Context::path_id(std::string_view name) const

@@ -43,6 +43,10 @@ struct Context {
     std::optional<std::uint64_t> family_revision;  // read with the session (app/family_data.h)
     std::optional<std::uint64_t> billing_revision; // read with the session (app/family_billing.h)
     std::optional<std::uint64_t> booking_revision; // read with the session (app/planning_data.h)
+    // csrf()'s last answer and the cookie it was made for: a page asks twice (its layout, and
+    // the error page's in case), and each answer is an HMAC.
+    mutable std::string csrf_made_for;
+    mutable std::string csrf_made;
 
     db::Connection& db() { return services.db; }
     // The logged-in parent's family; only on Access::Parent routes (the dispatcher ensures it).

@@ -236,8 +236,8 @@ Outcome dispatch(const Router& router, Services& services,
                 throw http::Error(404, "Aucun portail n'est configuré à cette adresse.");
             out.commune = commune->slug;
             fallback_layout.commune_name = commune->name;
-            ctx.emplace(
-                Context{*req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
+            ctx.emplace(Context{
+                *req, services, *commune, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}});
             const auto cookie = req->cookie(ctx->cookie_name("csrf"));
             if (cookie && cookie->size() == 43) {
                 ctx->csrf_cookie = std::string(*cookie);

@@ -21,6 +21,8 @@ std::optional<domain::Date> date_of(const std::string& iso)
 std::vector<std::string> split_levels(const std::string& text)
 {
     std::vector<std::string> out;
+    if (text.empty())
+        return out;
     std::string current;
     for (const char c : text + ",") {
         if (c == ',') {

@@ -455,22 +455,26 @@ bool class_matches_levels(std::string_view class_name, const std::vector<std::st
 std::string eligibility_refusal(const Eligibility& rules, const ChildFacts& child,
                                 const std::string& first_name, Date on)
 {
+    // The texts are made only for a refusal: a planning month asks about every day it shows.
     if (rules.min_age_months || rules.max_age_months) {
-        const std::string range = describe_age_range_fr(rules.min_age_months, rules.max_age_months);
+        const auto range = [&] {
+            return describe_age_range_fr(rules.min_age_months, rules.max_age_months);
+        };
         if (!child.birth_date) {
             return first_name +
                    " n'a pas de date de naissance renseignée dans le dossier de famille : l'âge "
                    "requis (" +
-                   range + ") ne peut pas être vérifié.";
+                   range() + ") ne peut pas être vérifié.";
         }
         const int age = age_in_months(*child.birth_date, on);
         if ((rules.min_age_months && age < *rules.min_age_months) ||
             (rules.max_age_months && age > *rules.max_age_months)) {
-            return first_name + " n'a pas l'âge requis (" + range + ") le " +
+            return first_name + " n'a pas l'âge requis (" + range() + ") le " +
                    format_long_date_fr(on) + '.';
         }
     }
-    const std::string levels = join_levels(rules.school_levels);
+    const std::string levels =
+        rules.school_levels.empty() ? std::string() : join_levels(rules.school_levels);
     if (!levels.empty() && !class_matches_levels(child.class_name, rules.school_levels)) {
         const std::string reserved = "est réservée aux classes " + levels + '.';
         if (level_tokens(child.class_name).empty()) {

@@ -157,7 +157,24 @@ std::vector<Date> public_holidays(int year)
 
 const char* public_holiday_name_fr(Date d)
 {
-    for (const NamedHoliday& holiday : named_public_holidays(d.year)) {
+    // The holidays of the two years last asked about, kept per thread: a planning month asks
+    // about a few days before each of its days (working-day deadlines), and each year's list
+    // costs Easter and three date additions.
+    struct Year {
+        int year = 0;
+        bool known = false;
+        std::array<NamedHoliday, 11> holidays{};
+    };
+    thread_local std::array<Year, 2> cached; // the most recent first
+    if (!cached[0].known || cached[0].year != d.year) {
+        if (cached[1].known && cached[1].year == d.year) {
+            std::swap(cached[0], cached[1]);
+        } else {
+            cached[1] = cached[0];
+            cached[0] = Year{d.year, true, named_public_holidays(d.year)};
+        }
+    }
+    for (const NamedHoliday& holiday : cached[0].holidays) {
         if (holiday.date == d) {
             return holiday.name;
         }

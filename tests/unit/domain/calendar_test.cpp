@@ -191,6 +191,36 @@ BOOST_AUTO_TEST_CASE(ascension_on_may_day_is_listed_once)
     BOOST_TEST(std::string(domain::public_holiday_name_fr({2008, 5, 1})) == "Fête du Travail");
 }
 
+BOOST_AUTO_TEST_CASE(public_holidays_are_the_same_whatever_the_order_of_the_years_asked)
+{
+    // public_holiday_name_fr keeps the holidays of the two years last asked about: asking
+    // about years in any order, two or three in turn, never mixes them up. Each year's
+    // Ascension is on a Thursday of its own (2008: 1 May; 2026: 14 May; 2027: 6 May;
+    // 2031: 22 May).
+    const std::pair<domain::Date, const char*> asked[] = {
+        {{2026, 5, 14}, "Ascension"},
+        {{2027, 5, 6}, "Ascension"},
+        {{2026, 5, 6}, ""},
+        {{2027, 5, 14}, ""},
+        {{2031, 5, 22}, "Ascension"},
+        {{2026, 5, 14}, "Ascension"},
+        {{2008, 5, 1}, "Fête du Travail"},
+        {{2027, 5, 6}, "Ascension"},
+        {{2031, 5, 6}, ""},
+        {{2008, 5, 22}, ""},
+        {{2026, 12, 25}, "Noël"},
+        {{2027, 3, 29}, "Lundi de Pâques"},
+    };
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& [day, name] : asked)
+            BOOST_TEST(std::string(domain::public_holiday_name_fr(day)) == name,
+                       day.year << '-' << day.month << '-' << day.day);
+    // Every holiday of those years, year after year and back.
+    for (const int year : {2026, 2027, 2008, 2031, 2027, 2026})
+        for (const auto& d : domain::public_holidays(year))
+            BOOST_TEST(domain::is_public_holiday(d), year);
+}
+
 BOOST_AUTO_TEST_CASE(public_holiday_names)
 {
     BOOST_TEST(std::string(domain::public_holiday_name_fr({2027, 1, 1})) == "Jour de l'an");

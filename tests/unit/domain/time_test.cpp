@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(clock_changes_fall_on_the_last_sundays_of_march_and_october
 
 BOOST_AUTO_TEST_CASE(summer_time_is_the_same_whatever_the_order_of_the_years_asked)
 {
-    // paris_summer_time keeps the changes of the year last asked about: asking about other
+    // paris_summer_time keeps the changes of the two years last asked about: asking about other
     // years in between, and about the last and first seconds of years, never mixes them up.
     const std::int64_t spring_2031 = 1932598800, autumn_2031 = 1950742800;
     const std::int64_t new_year_2027 = domain::utc_epoch(at(2027, 1, 1, 0, 0));
