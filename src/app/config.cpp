@@ -47,6 +47,8 @@ boost::program_options::options_description serve_options(Config& cfg)
         "max-concurrent-hashes",
         po::value(&cfg.max_concurrent_hashes)->default_value(cfg.max_concurrent_hashes),
         "password hashes computed at once")(
+        "family-cache", po::value(&cfg.family_cache)->default_value(cfg.family_cache),
+        "families kept in memory per process (about 6.5 KiB each)")(
         "max-queue-wait-ms",
         po::value(&cfg.max_queue_wait_ms)->default_value(cfg.max_queue_wait_ms),
         "answer 503 \"trop de monde\" at once to a request that waited longer than this for a "
@@ -132,6 +134,8 @@ bool parse_options(int argc, const char* const argv[], const po::options_descrip
             "payfip-saisie must be T (test), X (activation) or W (production)");
     if (cfg.threads == 0 || cfg.threads > 1024)
         throw std::runtime_error("threads must be between 1 and 1024");
+    if (cfg.family_cache < 16 || cfg.family_cache > 1'000'000)
+        throw std::runtime_error("family-cache must be between 16 and 1000000");
     return true;
 }
 

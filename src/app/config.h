@@ -32,6 +32,10 @@ struct Config {
     std::size_t max_body = 12 * 1024 * 1024;
     std::size_t max_form = 256 * 1024;
     unsigned max_concurrent_hashes = 2;
+    // Families whose file, bills, planning months and logged-in account each worker process
+    // keeps in memory (app/family_data.h); about 6.5 KiB each. The default keeps a worker
+    // within 64 MiB at a login burst's peak (docs/PERFORMANCE.md).
+    std::size_t family_cache = 2560;
     // A request that waited longer than this between Nginx and a free thread is answered at
     // once with the "trop de monde" 503 (app/admission.h); 0: never shed.
     unsigned max_queue_wait_ms = 5000;

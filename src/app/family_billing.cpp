@@ -79,8 +79,7 @@ struct Entry {
 
 std::shared_mutex cache_mutex;
 std::unordered_map<std::int64_t, std::shared_ptr<const Entry>> cache; // by family id
-// As app/family_data.cpp: past this many families the cache starts again empty.
-constexpr std::size_t max_families = 4096;
+// As app/family_data.h: past family_cache_size() families the cache starts again empty.
 
 std::uint8_t text_index(std::vector<std::string>& texts, const std::string& text)
 {
@@ -172,7 +171,7 @@ FamilyBilling family_billing(Context& ctx, domain::Date today)
                                               commune->regies, commune->tariffs, today);
     auto view = view_of(*entry);
     std::unique_lock lock(cache_mutex);
-    if (cache.size() >= max_families)
+    if (cache.size() >= family_cache_size())
         cache.clear();
     cache[id] = std::move(entry);
     return view;

@@ -2,6 +2,7 @@
 
 #include "http/error.h"
 
+#include <atomic>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
@@ -15,7 +16,7 @@ std::shared_mutex cache_mutex;
 std::unordered_map<std::int64_t, std::shared_ptr<const FamilyData>> cache; // by family id
 // A few thousand families per worker process (a few KiB each); past that the cache starts
 // again empty, which costs one read per family.
-constexpr std::size_t max_families = 4096;
+std::atomic<std::size_t> max_families{2560};
 
 std::uint64_t read_revision(db::Connection& conn, std::int64_t id)
 {
@@ -50,10 +51,20 @@ std::shared_ptr<const FamilyData> family_data(Context& ctx)
     data->requests = db::family_change_requests(ctx.db(), ctx.commune.id, id);
     data->acceptances = db::family_acceptances(ctx.db(), ctx.commune.id, id);
     std::unique_lock lock(cache_mutex);
-    if (cache.size() >= max_families)
+    if (cache.size() >= max_families.load(std::memory_order_relaxed))
         cache.clear();
     cache[id] = data;
     return data;
+}
+
+void set_family_cache_size(std::size_t families)
+{
+    max_families.store(families);
+}
+
+std::size_t family_cache_size()
+{
+    return max_families.load(std::memory_order_relaxed);
 }
 
 } // namespace app

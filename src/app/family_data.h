@@ -28,4 +28,11 @@ struct FamilyData {
 // The logged-in parent's family (Access::Parent routes); a 404 if it is gone.
 std::shared_ptr<const FamilyData> family_data(Context& ctx);
 
+// How many families each of the process's family caches holds (the file here, the bills in
+// app/family_billing.h, the account in app/parent_accounts.h; twice as many family months in
+// app/planning_data.h): past that, a cache starts again empty. Set once by `serve`
+// (`family-cache`), before any request.
+void set_family_cache_size(std::size_t families);
+std::size_t family_cache_size();
+
 } // namespace app

@@ -1,5 +1,7 @@
 #include "app/parent_accounts.h"
 
+#include "app/family_data.h"
+
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -17,9 +19,8 @@ struct Entry {
 
 std::shared_mutex cache_mutex;
 std::unordered_map<std::int64_t, Entry> cache; // by account id
-// As many accounts as family files (app/family_data.cpp), a few hundred bytes each; past that
-// the cache starts again empty, which costs one read per account.
-constexpr std::size_t max_accounts = 4096;
+// As many accounts as family files (app/family_data.h), a few hundred bytes each; past that the
+// cache starts again empty, which costs one read per account.
 } // namespace
 
 std::optional<db::ParentAccount> parent_account(db::Connection& conn, std::int64_t commune_id,
@@ -41,7 +42,7 @@ std::optional<db::ParentAccount> parent_account(db::Connection& conn, std::int64
     account->password_hash.clear();
     auto shared = std::make_shared<const db::ParentAccount>(*account);
     std::unique_lock lock(cache_mutex);
-    if (cache.size() >= max_accounts)
+    if (cache.size() >= family_cache_size())
         cache.clear();
     cache[account_id] = Entry{revision, std::move(shared)};
     return account;

@@ -1,5 +1,7 @@
 #include "app/planning_data.h"
 
+#include "app/family_data.h"
+
 #include "domain/billing.h"
 
 #include <algorithm>
@@ -27,10 +29,10 @@ using Clock = std::chrono::steady_clock;
 
 // How long a worker shows the counters it read (see planning_data.h).
 constexpr auto counters_max_age = std::chrono::seconds(1);
-// Months of communes kept at once, and families' months: past that, a cache starts again
-// empty (a family's month is under 1 KiB; a commune's, 150 occurrences or so, 20 KiB).
+// Months of communes kept at once, and families' months (twice family_cache_size(), in
+// app/family_data.h): past that, a cache starts again empty (a family's month is under 1 KiB;
+// a commune's, 150 occurrences or so, 20 KiB).
 constexpr std::size_t max_months = 64;
-constexpr std::size_t max_family_months = 8192;
 
 std::atomic<std::uint64_t> writes{0};
 
@@ -179,7 +181,7 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
     auto m = std::make_shared<FamilyMonth>(std::move(*read));
     m->booking_revision = revision;
     std::unique_lock lock(families_mutex);
-    if (families.size() >= max_family_months)
+    if (families.size() >= 2 * family_cache_size())
         families.clear();
     families[key] = m;
     return m;

@@ -1,6 +1,7 @@
 #include "app/server.h"
 
 #include "app/dispatch.h"
+#include "app/family_data.h"
 #include "app/log.h"
 #include "backoffice/routes.h"
 #include "db/migrations.h"
@@ -209,6 +210,7 @@ int serve(const Config& config)
     // at the next, 15 % of the worker's time on the planning (docs/PERFORMANCE.md).
     mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
     security::set_max_concurrent_hashes(config.max_concurrent_hashes);
+    set_family_cache_size(config.family_cache);
     // Two threads always stay free of password hashing to keep serving pages.
     const unsigned hashing_threads = config.threads > 2 ? config.threads - 2 : 1;
     security::set_max_waiting_hashes(hashing_threads > config.max_concurrent_hashes

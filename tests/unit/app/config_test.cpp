@@ -151,6 +151,16 @@ BOOST_AUTO_TEST_CASE(zero_threads_is_an_error)
     BOOST_TEST(parse({"--threads", "1024"})->cfg.threads == 1024u);
 }
 
+BOOST_AUTO_TEST_CASE(family_cache_defaults_to_the_memory_budget_and_is_bounded)
+{
+    BOOST_TEST(parse({})->cfg.family_cache == 2560u);
+    BOOST_TEST(parse({"--family-cache", "10000"})->cfg.family_cache == 10000u);
+    BOOST_TEST(parse({"--family-cache", "16"})->cfg.family_cache == 16u);
+    BOOST_CHECK_THROW(parse({"--family-cache", "15"}), std::runtime_error);
+    BOOST_CHECK_THROW(parse({"--family-cache", "1000001"}), std::runtime_error);
+    BOOST_CHECK_THROW(parse({"--family-cache", "beaucoup"}), std::exception);
+}
+
 BOOST_AUTO_TEST_CASE(payfip_saisie_defaults_to_test_and_takes_the_three_modes)
 {
     BOOST_TEST(parse({})->cfg.payfip_saisie == "T");
