@@ -1,9 +1,9 @@
 #include "app/commune_cache.h"
 
+#include "app/kept.h"
+
 #include <chrono>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
+#include <string>
 
 namespace app {
 
@@ -13,29 +13,21 @@ struct Entry {
     std::chrono::steady_clock::time_point expires;
 };
 
-std::shared_mutex cache_mutex;
-std::unordered_map<std::string, Entry> cache;
+Kept<std::string, Entry> cache;            // by host name
 constexpr std::size_t max_entries = 10000; // unknown hosts cannot grow it without bound
 } // namespace
 
 std::shared_ptr<const db::Commune> commune_for_host(db::Connection& conn, const std::string& host)
 {
     const auto now = std::chrono::steady_clock::now();
-    {
-        std::shared_lock lock(cache_mutex);
-        const auto it = cache.find(host);
-        if (it != cache.end() && it->second.expires > now)
-            return it->second.commune;
-    }
+    if (const auto kept = cache.find(host, [&](const Entry& e) { return e.expires > now; }))
+        return kept->commune;
     std::shared_ptr<const db::Commune> found;
     if (!host.empty())
         if (auto c = db::find_commune_by_host(conn, host))
             found = std::make_shared<const db::Commune>(std::move(*c));
     const auto ttl = found ? std::chrono::seconds(30) : std::chrono::seconds(5);
-    std::unique_lock lock(cache_mutex);
-    if (cache.size() >= max_entries)
-        cache.clear();
-    cache[host] = Entry{found, now + ttl};
+    cache.keep(host, std::make_shared<const Entry>(Entry{found, now + ttl}), max_entries);
     return found;
 }
 

@@ -1,18 +1,16 @@
 #include "app/commune_data.h"
 
 #include "app/family_data.h"
-
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
+#include "app/kept.h"
 
 namespace app
 {
 
 namespace
 {
-std::shared_mutex cache_mutex;
-std::unordered_map<std::int64_t, std::shared_ptr<const CommuneData>> cache; // by commune id
+Kept<std::int64_t, CommuneData> cache; // by commune id
+// A worker serves a few communes: the bound is only against a mistake.
+constexpr std::size_t max_communes = 1000;
 
 std::uint64_t read_revision(db::Connection& conn, std::int64_t commune_id)
 {
@@ -29,12 +27,8 @@ std::shared_ptr<const CommuneData> commune_data(Context& ctx)
     if (!ctx.commune_revision)
         ctx.commune_revision = read_revision(ctx.db(), id);
     const auto revision = *ctx.commune_revision;
-    {
-        std::shared_lock lock(cache_mutex);
-        const auto it = cache.find(id);
-        if (it != cache.end() && it->second->revision == revision)
-            return it->second;
-    }
+    if (auto kept = cache.find(id, [&](const CommuneData& d) { return d.revision == revision; }))
+        return kept;
     // Read after the revision: the data is at least as new as the label it gets.
     auto data = std::make_shared<CommuneData>();
     data->revision = revision;
@@ -43,8 +37,7 @@ std::shared_ptr<const CommuneData> commune_data(Context& ctx)
     data->file_settings = db::file_settings(ctx.db(), id);
     data->regies = db::list_regies(ctx.db(), id);
     data->tariffs = db::commune_tariffs(ctx.db(), id);
-    std::unique_lock lock(cache_mutex);
-    cache[id] = data;
+    cache.keep(id, data, max_communes);
     return data;
 }
 

@@ -2,15 +2,13 @@
 
 #include "app/commune_data.h"
 #include "app/family_data.h"
+#include "app/kept.h"
 #include "db/billing.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <mutex>
-#include <shared_mutex>
 #include <string>
-#include <unordered_map>
 
 namespace app
 {
@@ -77,8 +75,7 @@ struct Entry {
     billing::Estimate estimate;
 };
 
-std::shared_mutex cache_mutex;
-std::unordered_map<std::int64_t, std::shared_ptr<const Entry>> cache; // by family id
+Kept<std::int64_t, Entry> cache; // by family id
 // As app/family_data.h: past family_cache_size() families the cache starts again empty.
 
 std::uint8_t text_index(std::vector<std::string>& texts, const std::string& text)
@@ -150,12 +147,8 @@ FamilyBilling family_billing(Context& ctx, domain::Date today)
                                        : db::family_billing_revision(ctx.db(), id),
                   today,
                   ctx.commune.name};
-    {
-        std::shared_lock lock(cache_mutex);
-        const auto it = cache.find(id);
-        if (it != cache.end() && it->second->labels == labels)
-            return view_of(*it->second);
-    }
+    if (const auto kept = cache.find(id, [&](const Entry& e) { return e.labels == labels; }))
+        return view_of(*kept);
     auto entry = std::make_shared<Entry>();
     entry->labels = std::move(labels);
     // The first page, the count and the balance in one statement.
@@ -170,10 +163,7 @@ FamilyBilling family_billing(Context& ctx, domain::Date today)
                                               db::billing_family_of(family->family),
                                               commune->regies, commune->tariffs, today);
     auto view = view_of(*entry);
-    std::unique_lock lock(cache_mutex);
-    if (cache.size() >= family_cache_size())
-        cache.clear();
-    cache[id] = std::move(entry);
+    cache.keep(id, std::move(entry), family_cache_size());
     return view;
 }
 

@@ -1,19 +1,16 @@
 #include "app/family_data.h"
 
+#include "app/kept.h"
 #include "http/error.h"
 
 #include <atomic>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 
 namespace app
 {
 
 namespace
 {
-std::shared_mutex cache_mutex;
-std::unordered_map<std::int64_t, std::shared_ptr<const FamilyData>> cache; // by family id
+Kept<std::int64_t, FamilyData> cache; // by family id
 // A few thousand families per worker process (a few KiB each); past that the cache starts
 // again empty, which costs one read per family.
 std::atomic<std::size_t> max_families{2560};
@@ -33,13 +30,10 @@ std::shared_ptr<const FamilyData> family_data(Context& ctx)
     if (!ctx.family_revision)
         ctx.family_revision = read_revision(ctx.db(), id);
     const auto revision = *ctx.family_revision;
-    {
-        std::shared_lock lock(cache_mutex);
-        const auto it = cache.find(id);
-        if (it != cache.end() && it->second->revision == revision &&
-            it->second->family.commune_id == ctx.commune.id)
-            return it->second;
-    }
+    if (auto kept = cache.find(id, [&](const FamilyData& d) {
+            return d.revision == revision && d.family.commune_id == ctx.commune.id;
+        }))
+        return kept;
     // Read after the revision: the data is at least as new as the label it gets.
     auto family = db::load_family(ctx.db(), ctx.commune.id, id);
     if (!family)
@@ -50,10 +44,7 @@ std::shared_ptr<const FamilyData> family_data(Context& ctx)
     data->documents = db::family_documents(ctx.db(), ctx.commune.id, id);
     data->requests = db::family_change_requests(ctx.db(), ctx.commune.id, id);
     data->acceptances = db::family_acceptances(ctx.db(), ctx.commune.id, id);
-    std::unique_lock lock(cache_mutex);
-    if (cache.size() >= max_families.load(std::memory_order_relaxed))
-        cache.clear();
-    cache[id] = data;
+    cache.keep(id, data, max_families.load(std::memory_order_relaxed));
     return data;
 }
 

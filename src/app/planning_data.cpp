@@ -1,6 +1,7 @@
 #include "app/planning_data.h"
 
 #include "app/family_data.h"
+#include "app/kept.h"
 
 #include "domain/billing.h"
 
@@ -11,9 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <shared_mutex>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -50,8 +49,7 @@ struct Month {
 };
 using MonthKey = std::tuple<std::int64_t, std::int64_t, std::int64_t>; // commune, first, last
 
-std::shared_mutex months_mutex;
-std::map<MonthKey, std::shared_ptr<const Month>> months;
+Kept<MonthKey, Month, std::map<MonthKey, std::shared_ptr<const Month>>> months;
 
 // A family's day in 8 bytes (a worker keeps thousands of families' months: 16 bytes less
 // than db::FamilyDayRow per booking is 2.4 MiB of worker RSS on the bench): its occurrence
@@ -129,8 +127,8 @@ std::optional<FamilyMonth> compact(db::FamilyMonth&& read)
 
 using FamilyMonthKey = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t>;
 // family, commune, first, last
-std::shared_mutex families_mutex;
-std::map<FamilyMonthKey, std::shared_ptr<const FamilyMonth>> families;
+Kept<FamilyMonthKey, FamilyMonth, std::map<FamilyMonthKey, std::shared_ptr<const FamilyMonth>>>
+    families;
 
 std::shared_ptr<const Month> month(Context& ctx, domain::Date first, domain::Date last)
 {
@@ -139,25 +137,20 @@ std::shared_ptr<const Month> month(Context& ctx, domain::Date first, domain::Dat
     const auto seen_writes = writes.load(std::memory_order_acquire);
     const auto now = Clock::now();
     const MonthKey key{ctx.commune.id, day_number(first), day_number(last)};
-    if (ctx.commune_revision) {
-        std::shared_lock lock(months_mutex);
-        const auto it = months.find(key);
-        if (it != months.end() && it->second->commune_revision == revision &&
-            it->second->writes == seen_writes && now - it->second->read_at < counters_max_age)
-            return it->second;
-    }
+    if (ctx.commune_revision)
+        if (auto kept = months.find(key, [&](const Month& m) {
+                return m.commune_revision == revision && m.writes == seen_writes &&
+                       now - m.read_at < counters_max_age;
+            }))
+            return kept;
     auto m = std::make_shared<Month>();
     m->commune_revision = revision;
     m->writes = seen_writes;
     m->read_at = now;
     m->occurrences = db::month_occurrences(ctx.db(), ctx.commune.id, domain::iso_date(first),
                                            domain::iso_date(last));
-    if (ctx.commune_revision) {
-        std::unique_lock lock(months_mutex);
-        if (months.size() >= max_months)
-            months.clear();
-        months[key] = m;
-    }
+    if (ctx.commune_revision)
+        months.keep(key, m, max_months);
     return m;
 }
 
@@ -167,12 +160,9 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
     const auto revision = ctx.booking_revision ? *ctx.booking_revision
                                                : db::family_booking_revision(ctx.db(), family_id);
     const FamilyMonthKey key{family_id, ctx.commune.id, day_number(first), day_number(last)};
-    {
-        std::shared_lock lock(families_mutex);
-        const auto it = families.find(key);
-        if (it != families.end() && it->second->booking_revision == revision)
-            return it->second;
-    }
+    if (auto kept = families.find(
+            key, [&](const FamilyMonth& m) { return m.booking_revision == revision; }))
+        return kept;
     // Read after the revision: the rows are at least as new as the label they get.
     auto read = compact(db::family_month(ctx.db(), ctx.commune.id, family_id,
                                          domain::iso_date(first), domain::iso_date(last)));
@@ -180,10 +170,7 @@ std::shared_ptr<const FamilyMonth> family_month(Context& ctx, domain::Date first
         throw std::runtime_error("planning: a family's month does not fit in memory's rows");
     auto m = std::make_shared<FamilyMonth>(std::move(*read));
     m->booking_revision = revision;
-    std::unique_lock lock(families_mutex);
-    if (families.size() >= 2 * family_cache_size())
-        families.clear();
-    families[key] = m;
+    families.keep(key, m, 2 * family_cache_size());
     return m;
 }
 
