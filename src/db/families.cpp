@@ -223,49 +223,52 @@ std::vector<FamilySummary> read_summaries(sql::ResultSet& rs)
 
 std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std::int64_t id)
 {
+    // The family and its members in one statement (a family's first page reads it): the
+    // family's columns on each member's row, or on one row without a member.
     auto& st = conn.prepare(
-        "SELECT id, commune_id, number, name, address_line1, address_line2, postal_code, city,"
-        " phone, email, family_quotient,"
-        " IFNULL(DATE_FORMAT(quotient_valid_until, '%Y-%m-%d'), '') AS quotient_valid_until,"
-        " validated_at IS NOT NULL AS validated,"
-        " archived_at IS NOT NULL AS archived FROM family WHERE commune_id = ? AND id = ?");
+        "SELECT f.id AS f_id, f.commune_id AS f_commune_id, f.number AS f_number,"
+        " f.name AS f_name, f.address_line1 AS f_address_line1,"
+        " f.address_line2 AS f_address_line2, f.postal_code AS f_postal_code, f.city AS f_city,"
+        " f.phone AS f_phone, f.email AS f_email, f.family_quotient AS f_family_quotient,"
+        " IFNULL(DATE_FORMAT(f.quotient_valid_until, '%Y-%m-%d'), '') AS f_quotient_valid_until,"
+        " f.validated_at IS NOT NULL AS f_validated, f.archived_at IS NOT NULL AS f_archived,"
+        " m.id, m.family_id, m.role, m.last_name, m.first_name,"
+        " IFNULL(DATE_FORMAT(m.birth_date, '%Y-%m-%d'), '') AS birth_date, m.school,"
+        " m.class_name, m.phone, m.email, m.mobile_phone, m.work_phone, m.employer, m.address,"
+        " m.relationship, m.can_pick_up, m.emergency_contact, m.has_allergies, m.allergies,"
+        " m.diet, m.pai, m.doctor, m.vaccinations_ok, m.image_rights, m.may_leave_alone,"
+        " m.school_transport, p.member_id IS NOT NULL AS has_photo"
+        " FROM family f"
+        " LEFT JOIN family_member m ON m.commune_id = f.commune_id AND m.family_id = f.id"
+        " AND m.removed_at IS NULL"
+        " LEFT JOIN member_photo p ON p.member_id = m.id"
+        " WHERE f.commune_id = ? AND f.id = ?"
+        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id");
     st.setInt64(1, commune_id);
     st.setInt64(2, id);
     auto rs = query(st);
     if (!rs->next())
         return std::nullopt;
     Family f;
-    f.id = rs->getInt64("id");
-    f.commune_id = rs->getInt64("commune_id");
-    f.number = rs->getInt("number");
-    f.name = rs->getString("name");
-    f.address_line1 = rs->getString("address_line1");
-    f.address_line2 = rs->getString("address_line2");
-    f.postal_code = rs->getString("postal_code");
-    f.city = rs->getString("city");
-    f.phone = rs->getString("phone");
-    f.email = rs->getString("email");
-    if (!rs->isNull("family_quotient"))
-        f.family_quotient = rs->getInt("family_quotient");
-    f.quotient_valid_until = rs->getString("quotient_valid_until");
-    f.validated = rs->getBoolean("validated");
-    f.archived = rs->getBoolean("archived");
-
-    auto& ms = conn.prepare(
-        "SELECT m.id, m.family_id, m.role, m.last_name, m.first_name,"
-        " IFNULL(DATE_FORMAT(m.birth_date, '%Y-%m-%d'), '') AS birth_date, m.school,"
-        " m.class_name, m.phone, m.email, m.mobile_phone, m.work_phone, m.employer, m.address,"
-        " m.relationship, m.can_pick_up, m.emergency_contact, m.has_allergies, m.allergies,"
-        " m.diet, m.pai, m.doctor, m.vaccinations_ok, m.image_rights, m.may_leave_alone,"
-        " m.school_transport, p.member_id IS NOT NULL AS has_photo"
-        " FROM family_member m LEFT JOIN member_photo p ON p.member_id = m.id"
-        " WHERE m.commune_id = ? AND m.family_id = ? AND m.removed_at IS NULL"
-        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id");
-    ms.setInt64(1, commune_id);
-    ms.setInt64(2, id);
-    auto mrs = query(ms);
-    while (mrs->next())
-        f.members.push_back(read_member(*mrs));
+    f.id = rs->getInt64("f_id");
+    f.commune_id = rs->getInt64("f_commune_id");
+    f.number = rs->getInt("f_number");
+    f.name = rs->getString("f_name");
+    f.address_line1 = rs->getString("f_address_line1");
+    f.address_line2 = rs->getString("f_address_line2");
+    f.postal_code = rs->getString("f_postal_code");
+    f.city = rs->getString("f_city");
+    f.phone = rs->getString("f_phone");
+    f.email = rs->getString("f_email");
+    if (!rs->isNull("f_family_quotient"))
+        f.family_quotient = rs->getInt("f_family_quotient");
+    f.quotient_valid_until = rs->getString("f_quotient_valid_until");
+    f.validated = rs->getBoolean("f_validated");
+    f.archived = rs->getBoolean("f_archived");
+    do {
+        if (!rs->isNull("id"))
+            f.members.push_back(read_member(*rs));
+    } while (rs->next());
     return f;
 }
 
