@@ -21,6 +21,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -591,6 +592,69 @@ BOOST_AUTO_TEST_CASE(fields_a_form_does_not_show_are_ignored)
     BOOST_TEST(guarded() == before);
     BOOST_TEST(sql("SELECT COUNT(*) FROM family_member WHERE family_id = " + other.id +
                    " AND school = 'École des Masses'") == "0");
+}
+
+// Requests are read with their fields in one statement per 64 requests (db/family_file.cpp):
+// each request keeps its own fields, on the parent's page (the 50 newest) and in the agent's
+// export (all 70: a list of 64 and one of 6).
+BOOST_AUTO_TEST_CASE(every_request_keeps_its_own_fields)
+{
+    auto f = make_family("Demandes");
+    std::string script;
+    for (int i = 1; i <= 70; ++i) {
+        script +=
+            "INSERT INTO change_request (commune_id, family_id, kind, status, created_at,"
+            " decided_at) VALUES (" +
+            caumont_id() + ", " + f.id +
+            ", 'quotient', 'refused', UTC_TIMESTAMP(), UTC_TIMESTAMP());"
+            " INSERT INTO change_request_field VALUES (LAST_INSERT_ID(), 'quotient_familial', '" +
+            std::to_string(100 + i) + "', '" + std::to_string(300 + i) + "');";
+        if (i % 3 == 0)
+            script += " INSERT INTO change_request_field VALUES (LAST_INSERT_ID(),"
+                      " 'quotient_valable_jusqu_au', '', '2027-12-" +
+                      std::to_string(10 + i % 18) + "');";
+    }
+    sql(script);
+    std::vector<std::string> ids;
+    std::istringstream listed(
+        sql("SELECT GROUP_CONCAT(id ORDER BY id) FROM change_request WHERE family_id = " + f.id));
+    for (std::string id; std::getline(listed, id, ',');)
+        ids.push_back(id);
+    BOOST_REQUIRE_EQUAL(ids.size(), 70u);
+
+    // The parent's page shows the household's five newest, each with its own values.
+    const auto foyer = f.parent->get("/famille/foyer");
+    BOOST_REQUIRE_EQUAL(foyer.status, 200);
+    for (int i = 66; i <= 70; ++i)
+        BOOST_TEST(contains(foyer.body, "« " + std::to_string(100 + i) + " » → « " +
+                                            std::to_string(300 + i) + " »"),
+                   i);
+    BOOST_TEST(!contains(foyer.body, "« 165 »"));
+
+    // The agent's export has all 70, each with its own field or two.
+    auto agent = logged_admin();
+    const auto zip = agent->get(f.path + "/export");
+    BOOST_REQUIRE_EQUAL(zip.status, 200);
+    const auto out = inspect_zip(zip.body, f.name);
+    // The requests' part of donnees.json (python's json.dumps: ", " and ": " between items).
+    const auto begin = out.find("\"demandes_de_modification\"");
+    BOOST_REQUIRE(begin != std::string::npos);
+    const auto json = out.substr(begin, out.find("\"reglements\"", begin) - begin);
+    std::size_t fields = 0;
+    for (auto at = json.find("\"champ\": "); at != std::string::npos;
+         at = json.find("\"champ\": ", at + 1))
+        ++fields;
+    BOOST_TEST(fields == 70u + 23u);
+    for (int i = 1; i <= 70; ++i) {
+        const auto at = json.find("{\"id\": " + ids[static_cast<std::size_t>(i - 1)] + ",");
+        BOOST_REQUIRE(at != std::string::npos);
+        const auto next = json.find("{\"id\": ", at + 1);
+        const auto own = json.substr(at, next == std::string::npos ? std::string::npos : next - at);
+        BOOST_TEST(contains(own, "\"avant\": \"" + std::to_string(100 + i) + "\", \"apres\": \"" +
+                                     std::to_string(300 + i) + "\""),
+                   i);
+        BOOST_TEST(contains(own, "quotient_valable_jusqu_au") == (i % 3 == 0), i);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(quotient_change_waits_for_the_agent_decision)
