@@ -35,15 +35,14 @@ std::shared_ptr<const FamilyData> family_data(Context& ctx)
         }))
         return kept;
     // Read after the revision: the data is at least as new as the label it gets.
-    auto family = db::load_family(ctx.db(), ctx.commune.id, id);
+    auto data = std::make_shared<FamilyData>();
+    auto family = db::load_family_file(ctx.db(), ctx.commune.id, id, data->acceptances);
     if (!family)
         throw http::Error(404);
-    auto data = std::make_shared<FamilyData>();
     data->revision = revision;
     data->family = std::move(*family);
     data->documents = db::family_documents(ctx.db(), ctx.commune.id, id);
     data->requests = db::family_change_requests(ctx.db(), ctx.commune.id, id);
-    data->acceptances = db::family_acceptances(ctx.db(), ctx.commune.id, id);
     cache.keep(id, data, max_families.load(std::memory_order_relaxed));
     return data;
 }

@@ -223,9 +223,16 @@ std::vector<FamilySummary> read_summaries(sql::ResultSet& rs)
 
 std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std::int64_t id)
 {
+    std::string unused;
+    return load_family(conn, commune_id, id, {}, unused);
+}
+
+std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                                  const std::string& extra_column, std::string& extra)
+{
     // The family and its members in one statement (a family's first page reads it): the
     // family's columns on each member's row, or on one row without a member.
-    auto& st = conn.prepare(
+    static const std::string columns =
         "SELECT f.id AS f_id, f.commune_id AS f_commune_id, f.number AS f_number,"
         " f.name AS f_name, f.address_line1 AS f_address_line1,"
         " f.address_line2 AS f_address_line2, f.postal_code AS f_postal_code, f.city AS f_city,"
@@ -237,18 +244,24 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
         " m.class_name, m.phone, m.email, m.mobile_phone, m.work_phone, m.employer, m.address,"
         " m.relationship, m.can_pick_up, m.emergency_contact, m.has_allergies, m.allergies,"
         " m.diet, m.pai, m.doctor, m.vaccinations_ok, m.image_rights, m.may_leave_alone,"
-        " m.school_transport, p.member_id IS NOT NULL AS has_photo"
+        " m.school_transport, p.member_id IS NOT NULL AS has_photo";
+    static const std::string from =
         " FROM family f"
         " LEFT JOIN family_member m ON m.commune_id = f.commune_id AND m.family_id = f.id"
         " AND m.removed_at IS NULL"
         " LEFT JOIN member_photo p ON p.member_id = m.id"
         " WHERE f.commune_id = ? AND f.id = ?"
-        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id");
+        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id";
+    static const std::string plain = columns + from;
+    auto& st = conn.prepare(
+        extra_column.empty() ? plain : columns + ", " + extra_column + " AS f_extra" + from);
     st.setInt64(1, commune_id);
     st.setInt64(2, id);
     auto rs = query(st);
     if (!rs->next())
         return std::nullopt;
+    if (!extra_column.empty())
+        extra = rs->isNull("f_extra") ? std::string() : std::string(rs->getString("f_extra"));
     Family f;
     f.id = rs->getInt64("f_id");
     f.commune_id = rs->getInt64("f_commune_id");

@@ -78,6 +78,11 @@ struct FamilySummary {
 
 // Family with its members, or nullopt when it does not exist in this commune.
 std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std::int64_t id);
+// The same, with one more column read along in the same round trip: `extra_column`, an SQL
+// expression of the family's row (`f.id`, `f.commune_id`), whose text ("" for NULL) goes to
+// `extra` (the family file's rules acceptances, db::load_family_file).
+std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std::int64_t id,
+                                  const std::string& extra_column, std::string& extra);
 // Search by family name, member name (guardian or child) or family number / code abonné
 // (a full code is matched on its NNNNN number). Empty query lists the latest families.
 std::vector<FamilySummary> search_families(Connection& conn, std::int64_t commune_id,

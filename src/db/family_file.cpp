@@ -731,20 +731,27 @@ std::vector<RulesDocument> rules_versions(Connection& conn, std::int64_t commune
     return out;
 }
 
-std::vector<RulesAcceptance> family_acceptances(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t family_id)
+std::optional<Family> load_family_file(Connection& conn, std::int64_t commune_id,
+                                       std::int64_t family_id,
+                                       std::vector<RulesAcceptance>& acceptances)
 {
-    auto& st =
-        conn.prepare(std::string("SELECT document_id, DATE_FORMAT(accepted_at, ") + utc_format +
-                     ") AS accepted_at FROM rules_acceptance"
-                     " WHERE family_id = ? AND commune_id = ?");
-    st.setInt64(1, family_id);
-    st.setInt64(2, commune_id);
-    auto rs = query(st);
-    std::vector<RulesAcceptance> out;
-    while (rs->next())
-        out.push_back({rs->getInt64("document_id"), rs->getString("accepted_at")});
-    return out;
+    // "id date time" per acceptance, comma-separated: numbers and fixed-width dates only.
+    static const std::string listed =
+        std::string("(SELECT GROUP_CONCAT(CONCAT(a.document_id, ' ', DATE_FORMAT(a.accepted_at, ") +
+        utc_format +
+        ")) ORDER BY a.document_id SEPARATOR ',') FROM rules_acceptance a"
+        " WHERE a.family_id = f.id AND a.commune_id = f.commune_id)";
+    std::string text;
+    auto family = load_family(conn, commune_id, family_id, listed, text);
+    acceptances.clear();
+    std::istringstream items(text);
+    for (std::string item; std::getline(items, item, ',');) {
+        const auto space = item.find(' ');
+        if (space == std::string::npos)
+            throw std::runtime_error("load_family_file: an acceptance without its date");
+        acceptances.push_back({std::stoll(item.substr(0, space)), item.substr(space + 1)});
+    }
+    return family;
 }
 
 std::vector<RulesDocument> current_rules(const std::vector<RulesDocument>& versions,

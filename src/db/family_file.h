@@ -171,8 +171,11 @@ struct RulesAcceptance {
     std::int64_t document_id = 0;
     std::string accepted_at; // UTC
 };
-std::vector<RulesAcceptance> family_acceptances(Connection& conn, std::int64_t commune_id,
-                                                std::int64_t family_id);
+// load_family, and the family's acceptances of rules versions read along in the same statement:
+// a family's first page reads its file in fewer round trips (app/family_data.cpp).
+std::optional<Family> load_family_file(Connection& conn, std::int64_t commune_id,
+                                       std::int64_t family_id,
+                                       std::vector<RulesAcceptance>& acceptances);
 // current_rules() computed in memory: the latest published version of each service, by
 // service, with the family's acceptance of it and of an earlier version.
 std::vector<RulesDocument> current_rules(const std::vector<RulesDocument>& versions,
