@@ -5,8 +5,10 @@
 #include "domain/time.h"
 #include "security/tokens.h"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <tuple>
 
 namespace db
 {
@@ -231,7 +233,11 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
                                   const std::string& extra_column, std::string& extra)
 {
     // The family and its members in one statement (a family's first page reads it): the
-    // family's columns on each member's row, or on one row without a member.
+    // family's columns on each member's row, or on one row without a member. Ordered here,
+    // not by the statement: MariaDB's sort goes through a temporary table, which with a
+    // subquery column (load_family_file) cost ten times the statement's reading (ANALYZE on
+    // the bench's 10,000 families: 516 µs against 54). The index is named: MariaDB otherwise
+    // intersects it with the foreign key's, which costs it more planning.
     static const std::string columns =
         "SELECT f.id AS f_id, f.commune_id AS f_commune_id, f.number AS f_number,"
         " f.name AS f_name, f.address_line1 AS f_address_line1,"
@@ -247,11 +253,10 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
         " m.school_transport, p.member_id IS NOT NULL AS has_photo";
     static const std::string from =
         " FROM family f"
-        " LEFT JOIN family_member m ON m.commune_id = f.commune_id AND m.family_id = f.id"
-        " AND m.removed_at IS NULL"
+        " LEFT JOIN family_member m FORCE INDEX (ix_member_family)"
+        " ON m.commune_id = f.commune_id AND m.family_id = f.id AND m.removed_at IS NULL"
         " LEFT JOIN member_photo p ON p.member_id = m.id"
-        " WHERE f.commune_id = ? AND f.id = ?"
-        " ORDER BY FIELD(m.role, 'guardian', 'child', 'contact'), m.birth_date, m.id";
+        " WHERE f.commune_id = ? AND f.id = ?";
     static const std::string plain = columns + from;
     auto& st = conn.prepare(
         extra_column.empty() ? plain : columns + ", " + extra_column + " AS f_extra" + from);
@@ -282,6 +287,10 @@ std::optional<Family> load_family(Connection& conn, std::int64_t commune_id, std
         if (!rs->isNull("id"))
             f.members.push_back(read_member(*rs));
     } while (rs->next());
+    // Guardians, children, contacts; the eldest first (no birth date: before), then by id.
+    std::sort(f.members.begin(), f.members.end(), [](const Member& a, const Member& b) {
+        return std::tie(a.role, a.birth_date, a.id) < std::tie(b.role, b.birth_date, b.id);
+    });
     return f;
 }
 

@@ -233,6 +233,42 @@ BOOST_AUTO_TEST_CASE(agent_creates_searches_edits_and_validates_a_family)
                    id + " AND actor_kind = 'agent'") == "5");
 }
 
+// The family's members, whatever order they were added in: the guardians, the children the
+// eldest first, the other contacts (db::load_family orders them itself, not MariaDB).
+BOOST_AUTO_TEST_CASE(members_come_guardians_first_then_children_eldest_first_then_contacts)
+{
+    Client c;
+    login_admin(c);
+    const auto name = unique_name("Ordre");
+    const auto path = create_family(c, name);
+    auto csrf = input_value(c.get(path).body, "csrf");
+    const auto add = [&](const std::string& role, const std::string& first,
+                         const std::string& born) {
+        const auto r = c.post_form(path + "/membres", {{"csrf", csrf},
+                                                       {"role", role},
+                                                       {"nom", name},
+                                                       {"prenom", first},
+                                                       {"date_naissance", born},
+                                                       {"telephone", ""},
+                                                       {"email", ""}});
+        BOOST_REQUIRE_EQUAL(r.status, 303);
+    };
+    add("contact", "Zacharie", "");
+    add("child", "Cadette", "2019-01-01");
+    add("guardian", "Anna", "");
+    add("child", "Aine", "2015-06-01");
+    add("child", "Benjamin", "2021-09-30");
+    const auto page = c.get(path).body;
+    std::vector<std::size_t> at;
+    for (const auto* first : {"Rolf", "Anna", "Aine", "Cadette", "Benjamin", "Zacharie"}) {
+        at.push_back(page.find(std::string(first) + " " + name));
+        BOOST_TEST_INFO(first);
+        BOOST_REQUIRE(at.back() != std::string::npos);
+    }
+    for (std::size_t i = 1; i < at.size(); ++i)
+        BOOST_TEST(at[i - 1] < at[i], "member " << i);
+}
+
 BOOST_AUTO_TEST_CASE(code_letter_shows_the_code_once_and_the_database_only_its_hash)
 {
     Client c;
