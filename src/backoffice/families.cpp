@@ -3,7 +3,6 @@
 #include "backoffice/validations.h"
 #include "db/families.h"
 #include "db/family_file.h"
-#include "db/retry.h"
 #include "domain/identity.h"
 #include "domain/subscriber_code.h"
 #include "domain/time.h"
@@ -632,11 +631,7 @@ http::Response account_unlink(app::Context& ctx)
     for (const auto& a : db::linked_accounts(ctx.db(), ctx.commune.id, family.id))
         if (a.id == account_id)
             detail = "Compte de " + a.guardian_name + " (" + a.email + ")";
-    // Its transaction writes the family's revision row (sql/012), which a parent's change of the
-    // file may write at the same moment: retried on a deadlock or a Galera conflict.
-    if (detail.empty() || !db::with_retry([&] {
-            return db::unlink_account(ctx.db(), ctx.commune.id, family.id, account_id);
-        }))
+    if (detail.empty() || !db::unlink_account(ctx.db(), ctx.commune.id, family.id, account_id))
         throw http::Error(404);
     journal(ctx, family.id, "Compte parent délié", detail);
     return http::see_other(family_url(family.id));
