@@ -1161,25 +1161,7 @@ BOOST_AUTO_TEST_CASE(html_in_text_fields_is_escaped_everywhere)
     // The HTML part of the decision mail shows the agent's comment escaped.
     const auto html_mail = [&] {
         std::ifstream in(mails[1].file);
-        std::string raw(std::istreambuf_iterator<char>(in), {});
-        std::erase(raw, '\r');
-        const auto at = raw.find("Content-Type: text/html");
-        const auto body = at == std::string::npos ? at : raw.find("\n\n", at);
-        std::string part = body == std::string::npos ? std::string() : raw.substr(body);
-        std::string decoded; // quoted-printable
-        for (std::size_t i = 0; i < part.size(); ++i) {
-            if (part[i] == '=' && i + 1 < part.size() && part[i + 1] == '\n') {
-                ++i;
-            } else if (part[i] == '=' && i + 2 < part.size() &&
-                       std::isxdigit(static_cast<unsigned char>(part[i + 1])) &&
-                       std::isxdigit(static_cast<unsigned char>(part[i + 2]))) {
-                decoded += static_cast<char>(std::stoi(part.substr(i + 1, 2), nullptr, 16));
-                i += 2;
-            } else {
-                decoded += part[i];
-            }
-        }
-        return decoded;
+        return mail_part(std::string(std::istreambuf_iterator<char>(in), {}), "text/html");
     }();
     BOOST_TEST(contains(html_mail, escaped_script));
     BOOST_TEST(!contains(html_mail, "<script>alert"));

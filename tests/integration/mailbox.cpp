@@ -41,43 +41,69 @@ std::string header(const std::string& message, const std::string& name)
     return value;
 }
 
-std::string qp_decode(const std::string& s)
+int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+std::string qp_decode(const std::string& qp)
 {
     std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '=') {
-            if (s[i] != '\r')
-                out += s[i];
-            continue;
-        }
-        if (i + 1 < s.size() && (s[i + 1] == '\n' || s[i + 1] == '\r')) { // soft break
-            i += s[i + 1] == '\r' ? 2 : 1;
-            continue;
-        }
-        if (i + 2 < s.size()) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+    for (std::size_t i = 0; i < qp.size(); ++i) {
+        if (qp[i] == '=' && i + 1 < qp.size() && qp[i + 1] == '\n') { // soft break
+            ++i;
+        } else if (qp[i] == '=' && i + 2 < qp.size() && hex_digit(qp[i + 1]) >= 0 &&
+                   hex_digit(qp[i + 2]) >= 0) {
+            out += static_cast<char>(hex_digit(qp[i + 1]) * 16 + hex_digit(qp[i + 2]));
             i += 2;
+        } else {
+            out += qp[i];
         }
     }
     return out;
 }
 
-std::string text_part(const std::string& message)
+std::string lf_only(const std::string& s)
 {
-    const auto start = message.find("Content-Type: text/plain");
-    if (start == std::string::npos)
-        return {};
-    auto body = message.find("\n\n", start);
-    if (body == std::string::npos)
-        body = message.find("\r\n\r\n", start);
-    if (body == std::string::npos)
-        return {};
-    const auto end = message.find("\n--", body);
-    return qp_decode(message.substr(body + 2, end == std::string::npos ? std::string::npos
-                                                                        : end - body - 2));
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (!(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n'))
+            out += s[i];
+    return out;
 }
 
 } // namespace
+
+std::string mail_part(const std::string& message, const std::string& type)
+{
+    const auto mail = lf_only(message);
+    const auto head_end = mail.find("\n\n");
+    const auto head = mail.substr(0, head_end);
+    const auto key = head.find("boundary=\"");
+    if (key == std::string::npos)
+        return {};
+    const auto from = key + 10;
+    const auto delimiter = "\n--" + head.substr(from, head.find('"', from) - from);
+    // The parts lie between delimiter lines, whatever else their lines hold ("--" included:
+    // a quoted-printable line may well start with two dashes of a link's token).
+    for (auto part = mail.find(delimiter); part != std::string::npos;) {
+        const auto next = mail.find(delimiter, part + delimiter.size());
+        if (next == std::string::npos)
+            break;
+        const auto body = mail.find("\n\n", part + delimiter.size());
+        if (body < next &&
+            mail.substr(part, body - part).find("\nContent-Type: " + type) != std::string::npos)
+            return qp_decode(mail.substr(body + 2, next - body - 2));
+        part = next;
+    }
+    return {};
+}
+
+std::string text_part(const std::string& message)
+{
+    return mail_part(message, "text/plain");
+}
 
 std::vector<Mail> mails_to(const std::string& recipient)
 {

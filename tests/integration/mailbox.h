@@ -17,6 +17,11 @@ std::vector<Mail> mails_to(const std::string& recipient);
 // Waits up to `seconds` for the recipient to have at least `count` mails.
 std::vector<Mail> wait_for_mails(const std::string& recipient, std::size_t count,
                                  int seconds = 20);
+// The part of MIME type `type` ("text/html") of a multipart message as delivered (CRLF or
+// LF), quoted-printable decoded, with LF line ends; "" if it has none.
+std::string mail_part(const std::string& message, const std::string& type);
+// Its text/plain part.
+std::string text_part(const std::string& message);
 // First URL in the text that contains `fragment` ("" if none).
 std::string link_in(const Mail& mail, const std::string& fragment);
 // Path and query of a URL ("http://host:port/a?b" → "/a?b").
