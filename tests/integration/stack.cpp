@@ -231,17 +231,37 @@ ExtraStack::~ExtraStack()
     stop();
 }
 
-bool process_gone(int pid)
+namespace
 {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+
+// The state letter of /proc/…/stat ('X' when it cannot be read): "pid (name) S …", the name
+// may hold spaces and parentheses, the state follows the last ')'.
+char task_state(const std::filesystem::path& stat_file)
+{
+    std::ifstream in(stat_file);
     std::string stat;
     if (!std::getline(in, stat))
-        return true;
-    // "pid (name) S …": the name may hold spaces and parentheses; the state follows the last ')'.
+        return 'X';
     const auto close = stat.rfind(')');
-    const char state =
-        close == std::string::npos || close + 2 >= stat.size() ? 'X' : stat[close + 2];
-    return state == 'X' || state == 'Z';
+    return close == std::string::npos || close + 2 >= stat.size() ? 'X' : stat[close + 2];
+}
+
+} // namespace
+
+bool process_gone(int pid)
+{
+    // Every thread, not the leader alone: a killed worker's main thread turns zombie while
+    // its other threads still exit, and they share its files, its listening socket among
+    // them: until the last one is gone, the kernel still queues connections to the worker,
+    // and resets them after (Nginx's 502).
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+        const char state = task_state(task.path() / "stat");
+        if (state != 'X' && state != 'Z')
+            return false;
+    }
+    return true;
 }
 
 } // namespace itest
