@@ -173,8 +173,10 @@ BOOST_AUTO_TEST_CASE(a_worker_killed_mid_load_loses_no_booking_and_the_other_car
     for (auto& t : threads)
         t.join();
     const auto load_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const auto gone_ms = std::chrono::duration<double>(dead_at - kill_at).count() * 1000;
     BOOST_TEST_MESSAGE("scale_out: " << total << " bookings in " << load_seconds << " s, worker "
-                                     << first_pid << " killed after " << answered_at_kill);
+                                     << first_pid << " killed after " << answered_at_kill
+                                     << ", gone " << gone_ms << " ms later");
     BOOST_TEST(answered_at_kill < total, "the kill came after the load");
 
     // Every answer is done (303 réservé / liste d'attente), or a 502 for a request that was
