@@ -180,10 +180,12 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 
 std::string unique_name(const std::string& base)
 {
-    static std::atomic<unsigned> counter{0};
-    auto n = static_cast<unsigned long long>(
-                 std::chrono::steady_clock::now().time_since_epoch().count()) +
-             counter++;
+    // A counter started from the clock: every name of the run differs from every other (the
+    // clock read at each call repeats its six letters every 309 ms: two names of a run could
+    // be the same), and most likely from those of an earlier run on a kept stack.
+    static std::atomic<unsigned long long> next{static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count())};
+    auto n = next++;
     std::string suffix;
     for (int i = 0; i < 6; ++i, n /= 26)
         suffix += static_cast<char>('a' + n % 26);
