@@ -99,21 +99,6 @@ std::string quote(std::string_view text)
     return out + "'";
 }
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
-std::optional<domain::Date> date_of(const std::string& text)
-{
-    const auto t = domain::parse_sql_datetime(text + " 00:00:00");
-    if (!t)
-        return std::nullopt;
-    return t->date;
-}
-
 std::int64_t query_int(db::Connection& conn, const std::string& sql,
                        const std::vector<std::int64_t>& params)
 {
@@ -309,7 +294,7 @@ Created create_families(db::Connection& conn, std::int64_t commune_id, const Can
                 members.add("(" + std::to_string(child) + "," + c + "," + f + ",'child'," +
                             quote(name) + "," +
                             quote(child_names[(i + 11 * k) % child_names.size()]) + "," +
-                            quote(iso(birth)) + "," +
+                            quote(domain::iso_date(birth)) + "," +
                             quote(level < 3 ? "École maternelle Les Tilleuls"
                                             : "École élémentaire Jean Moulin") +
                             "," + quote(classes[level]) + ",'','')");
@@ -441,8 +426,8 @@ Rush prepare_rush(db::Connection& conn, std::int64_t commune_id, const Options& 
     const auto earliest = domain::add_days(today, 14);
     std::optional<std::pair<domain::Date, domain::Date>> week;
     for (const auto& h : db::school_holidays(conn, db::holiday_zone(conn, commune_id))) {
-        const auto first = date_of(h.first_day);
-        const auto last = date_of(h.last_day);
+        const auto first = domain::parse_sql_date(h.first_day);
+        const auto last = domain::parse_sql_date(h.last_day);
         if (!first || !last)
             continue;
         const int wd = domain::weekday(*first);
@@ -468,8 +453,8 @@ Rush prepare_rush(db::Connection& conn, std::int64_t commune_id, const Options& 
         week = {monday, domain::add_days(monday, 4)};
         a.holiday_policy = "ignore";
     }
-    a.period_start = iso(week->first);
-    a.period_end = iso(week->second);
+    a.period_start = domain::iso_date(week->first);
+    a.period_end = domain::iso_date(week->second);
     a.capacity = o.rush_places;
     a.waiting_list = o.rush_waiting > 0;
     a.waiting_list_size = std::max(o.rush_waiting, 0);
@@ -649,11 +634,12 @@ std::int64_t seed_bench_invoices(db::Connection& conn, const db::Commune& commun
                               issued.year, static_cast<long long>(++seq));
                 invoices.add("(" + c + "," + r + "," + std::to_string(f.id) + "," + quote(number) +
                              "," + std::to_string(issued.year) + "," + std::to_string(seq) + "," +
-                             quote(iso(first).substr(0, 7)) + "," + quote(iso(issued)) + "," +
-                             quote(iso(due)) + "," + std::to_string(total) + "," +
-                             std::to_string(paid) + "," + quote(status) + "," + quote(f.name) +
-                             ",'1 chemin des Essais'," + std::to_string(f.number) + "," +
-                             regie_columns + ",UTC_TIMESTAMP(),UTC_TIMESTAMP())");
+                             quote(domain::iso_date(first).substr(0, 7)) + "," +
+                             quote(domain::iso_date(issued)) + "," + quote(domain::iso_date(due)) +
+                             "," + std::to_string(total) + "," + std::to_string(paid) + "," +
+                             quote(status) + "," + quote(f.name) + ",'1 chemin des Essais'," +
+                             std::to_string(f.number) + "," + regie_columns +
+                             ",UTC_TIMESTAMP(),UTC_TIMESTAMP())");
             }
         }
         invoices.flush();

@@ -60,19 +60,6 @@ const std::vector<DemoInvoice>& demo_invoices()
     return list;
 }
 
-std::string iso(domain::Date d)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
-domain::Date date_of(const char* iso_text)
-{
-    const auto t = domain::parse_sql_datetime(std::string(iso_text) + " 00:00:00");
-    return t ? t->date : domain::Date{};
-}
-
 // The régie named `name`, created as the other demo data would when missing.
 std::optional<db::Regie> find_or_create_regie(db::Connection& conn, std::int64_t commune_id,
                                               bool youth)
@@ -110,7 +97,7 @@ void seed_demo_invoices(db::Connection& conn, std::int64_t commune_id)
     db::Transaction tx(conn);
     for (const auto& d : demo_invoices()) {
         const auto& regie = d.youth ? *youth_regie : *mairie_regie;
-        const auto issued = date_of(d.day);
+        const auto issued = domain::parse_sql_date(d.day).value_or(domain::Date{});
         char number[48];
         std::snprintf(number, sizeof number, "%s-%04d-%06d", regie.invoice_prefix.c_str(),
                       issued.year, d.seq);
@@ -122,9 +109,10 @@ void seed_demo_invoices(db::Connection& conn, std::int64_t commune_id)
         inv.number = number;
         inv.seq_year = issued.year;
         inv.seq_value = d.seq;
-        inv.issued_on = iso(issued);
-        inv.due_on = d.state == DemoInvoice::Payable ? iso(domain::add_days(today, 20))
-                                                     : iso(domain::add_days(issued, 6));
+        inv.issued_on = domain::iso_date(issued);
+        inv.due_on = d.state == DemoInvoice::Payable
+                         ? domain::iso_date(domain::add_days(today, 20))
+                         : domain::iso_date(domain::add_days(issued, 6));
         inv.total_cents = d.cents;
         inv.paid_cents = d.state == DemoInvoice::Paid ? d.cents : 0;
         inv.status = d.state == DemoInvoice::Paid ? "payee" : "a_payer";

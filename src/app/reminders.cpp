@@ -30,13 +30,6 @@ db::Settings db_settings(const Config& config)
     return s;
 }
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 } // namespace
 
 int send_reminders(db::Connection& conn, std::int64_t now, int hours_before, bool dry_run)
@@ -54,8 +47,8 @@ int send_reminders(db::Connection& conn, std::int64_t now, int hours_before, boo
                 continue;
             std::optional<std::int64_t> deadline;
             std::string first_day;
-            for (const auto& o :
-                 db::occurrences_between(conn, commune.id, iso(monday), iso(sunday)))
+            for (const auto& o : db::occurrences_between(conn, commune.id, domain::iso_date(monday),
+                                                         domain::iso_date(sunday)))
                 if (o.activity_id == activity.id && !o.closed) {
                     first_day = o.day;
                     const auto t = domain::parse_sql_datetime(o.day + " 00:00:00");
@@ -66,7 +59,8 @@ int send_reminders(db::Connection& conn, std::int64_t now, int hours_before, boo
             if (!deadline || now >= *deadline || *deadline - now > hours_before * 3600LL)
                 continue;
             for (const auto& target :
-                 db::reminder_targets(conn, commune.id, activity.id, iso(monday), iso(sunday))) {
+                 db::reminder_targets(conn, commune.id, activity.id, domain::iso_date(monday),
+                                      domain::iso_date(sunday))) {
                 ++reminded;
                 if (dry_run) {
                     std::cout << commune.slug << " : famille " << target.family_id << " ("
@@ -74,7 +68,7 @@ int send_reminders(db::Connection& conn, std::int64_t now, int hours_before, boo
                     continue;
                 }
                 db::Transaction tx(conn);
-                if (!db::mark_reminder_sent(conn, commune.id, activity.id, iso(monday),
+                if (!db::mark_reminder_sent(conn, commune.id, activity.id, domain::iso_date(monday),
                                             target.family_id))
                     continue;
                 ctemplate::TemplateDictionary dict("mail");

@@ -30,13 +30,6 @@ std::int64_t now_epoch()
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 domain::Date date_of(const std::string& text)
 {
     const auto d = http::parse_date(text);
@@ -136,13 +129,16 @@ http::Response bookings_day(app::Context& ctx)
     view::Page page("gestion/reservations.tpl", "Réservations du " + domain::format_date_fr(day));
     auto& d = page.dict();
     d.SetValue("DAY_LONG", domain::format_long_date_fr(day));
-    d.SetValue("DAY", iso(day));
-    d.SetValue("PREV_URL", "/gestion/reservations?jour=" + iso(domain::add_days(day, -1)));
-    d.SetValue("NEXT_URL", "/gestion/reservations?jour=" + iso(domain::add_days(day, 1)));
-    const auto counts = db::day_counts(ctx.db(), ctx.commune.id, iso(monday), iso(sunday));
+    d.SetValue("DAY", domain::iso_date(day));
+    d.SetValue("PREV_URL",
+               "/gestion/reservations?jour=" + domain::iso_date(domain::add_days(day, -1)));
+    d.SetValue("NEXT_URL",
+               "/gestion/reservations?jour=" + domain::iso_date(domain::add_days(day, 1)));
+    const auto counts = db::day_counts(ctx.db(), ctx.commune.id, domain::iso_date(monday),
+                                       domain::iso_date(sunday));
     bool any_today = false;
     for (const auto& c : counts)
-        if (c.day == iso(day)) {
+        if (c.day == domain::iso_date(day)) {
             any_today = true;
             auto* row = d.AddSectionDictionary("OCCURRENCE");
             row->SetValue("ACTIVITY", c.activity);
@@ -171,7 +167,7 @@ http::Response bookings_day(app::Context& ctx)
         row->SetValue("ACTIVITY", activity);
         int total = 0;
         for (int i = 0; i < 7; ++i) {
-            const auto key = iso(domain::add_days(monday, i));
+            const auto key = domain::iso_date(domain::add_days(monday, i));
             const auto it = by_day.find(key);
             auto* cell = row->AddSectionDictionary("CELL");
             cell->SetValue("VALUE", it == by_day.end() ? "—" : std::to_string(it->second));

@@ -14,13 +14,6 @@ namespace backoffice
 namespace
 {
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 const char* booking_label(const std::string& s)
 {
     if (s == "booked")
@@ -64,9 +57,9 @@ http::Response exports_page(app::Context& ctx)
     const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
     view::Page page("gestion/exports.tpl", "Exports");
     auto& d = page.dict();
-    d.SetValue("FIRST", iso({today.year, today.month, 1}));
-    d.SetValue("LAST",
-               iso({today.year, today.month, domain::days_in_month(today.year, today.month)}));
+    d.SetValue("FIRST", domain::iso_date({today.year, today.month, 1}));
+    d.SetValue("LAST", domain::iso_date({today.year, today.month,
+                                         domain::days_in_month(today.year, today.month)}));
     return page.render(ctx.layout());
 }
 
@@ -82,7 +75,8 @@ http::Response bookings_csv(app::Context& ctx)
     archive::CsvWriter csv;
     csv.row({"Date", "Activité", "Régie", "N° famille", "Famille", "Nom", "Prénom", "Classe",
              "Réservation", "Annulation tardive", "Place reprise", "Présence"});
-    for (const auto& r : db::export_rows(ctx.db(), ctx.commune.id, iso(first), iso(last)))
+    for (const auto& r :
+         db::export_rows(ctx.db(), ctx.commune.id, domain::iso_date(first), domain::iso_date(last)))
         csv.row({r.day, r.activity, r.regie, std::to_string(r.family_number), r.family_name,
                  r.last_name, r.first_name, r.class_name,
                  r.without_booking ? "Sans réservation" : booking_label(r.booking),
@@ -90,8 +84,9 @@ http::Response bookings_csv(app::Context& ctx)
                  attendance_label(r.attendance)});
     http::Response res;
     res.content_type = "text/csv; charset=utf-8";
-    res.set_header("Content-Disposition", "attachment; filename=\"reservations-" + iso(first) +
-                                              "-" + iso(last) + ".csv\"");
+    res.set_header("Content-Disposition", "attachment; filename=\"reservations-" +
+                                              domain::iso_date(first) + "-" +
+                                              domain::iso_date(last) + ".csv\"");
     res.set_header("Cache-Control", "private, no-store");
     res.body = csv.str();
     return res;

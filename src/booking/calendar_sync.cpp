@@ -4,7 +4,6 @@
 #include "domain/time.h"
 
 #include <charconv>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,13 +30,6 @@ std::optional<domain::Date> date_of(std::string_view text)
         !domain::is_valid_date(d))
         return std::nullopt;
     return d;
-}
-
-std::string iso(domain::Date d)
-{
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
 }
 
 std::optional<domain::DateRange> range_of(const std::string& first, const std::string& last)
@@ -83,7 +75,7 @@ int regenerate_occurrences(db::Connection& conn, std::int64_t commune_id,
 
     std::vector<std::string> days;
     for (const auto d : domain::opening_dates(rules, holidays))
-        days.push_back(iso(d));
+        days.push_back(domain::iso_date(d));
     return db::sync_occurrences(conn, commune_id, activity.id, days, activity.capacity);
 }
 

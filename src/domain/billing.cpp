@@ -362,11 +362,4 @@ std::optional<Date> parse_iso_date(std::string_view text)
     return date;
 }
 
-std::string iso_date(Date d)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
-    return buf;
-}
-
 } // namespace domain

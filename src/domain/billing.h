@@ -216,8 +216,7 @@ std::optional<MonthRange> parse_month(std::string_view text);
 // "novembre 2026".
 std::string month_label_fr(int year, int month);
 
-// "2026-11-29" <-> Date.
+// "2026-11-29" -> Date (its reverse, iso_date, is in time.h).
 std::optional<Date> parse_iso_date(std::string_view text);
-std::string iso_date(Date d);
 
 } // namespace domain

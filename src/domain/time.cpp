@@ -256,15 +256,21 @@ std::optional<LocalDateTime> parse_sql_datetime(std::string_view text)
     return value;
 }
 
-std::string format_sql_datetime(LocalDateTime value)
+std::string iso_date(Date d)
 {
     std::string out;
-    out.reserve(19);
-    append_padded(out, value.date.year, 4);
+    out.reserve(10);
+    append_padded(out, d.year, 4);
     out += '-';
-    append_padded(out, value.date.month, 2);
+    append_padded(out, d.month, 2);
     out += '-';
-    append_padded(out, value.date.day, 2);
+    append_padded(out, d.day, 2);
+    return out;
+}
+
+std::string format_sql_datetime(LocalDateTime value)
+{
+    std::string out = iso_date(value.date);
     out += ' ';
     append_padded(out, value.hour, 2);
     out += ':';

@@ -66,6 +66,8 @@ std::int64_t epoch_from_paris(LocalDateTime local);
 std::optional<LocalDateTime> parse_sql_datetime(std::string_view text);
 // MariaDB's DATE text "YYYY-MM-DD": exactly that, a real date of year 1 or later.
 std::optional<Date> parse_sql_date(std::string_view text);
+// "2026-11-29", for SQL, URLs, forms and file names.
+std::string iso_date(Date d);
 // "YYYY-MM-DD HH:MM:SS", for binding a value in a prepared statement.
 std::string format_sql_datetime(LocalDateTime value);
 

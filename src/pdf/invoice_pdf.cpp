@@ -99,7 +99,7 @@ void check_cairo(cairo_status_t status, const char* what)
 
 // The date as cairo wants its metadata (ISO 8601), midnight Paris time: a fixed date keeps
 // cairo from stamping the current time, so equal documents give equal bytes.
-std::string iso_date(domain::Date date)
+std::string metadata_date(domain::Date date)
 {
     const bool summer =
         domain::paris_summer_time(domain::epoch_from_paris(domain::LocalDateTime{date, 0, 0, 0}));
@@ -213,7 +213,7 @@ public:
 private:
     void set_metadata(const Metadata& metadata)
     {
-        const std::string date = iso_date(metadata.date);
+        const std::string date = metadata_date(metadata.date);
         for (const std::string* text : {&metadata.title, &metadata.author, &metadata.subject}) {
             if (!g_utf8_validate(text->data(), static_cast<gssize>(text->size()), nullptr))
                 throw std::invalid_argument("pdf: text is not valid UTF-8");

@@ -34,13 +34,6 @@ std::int64_t now_epoch()
     return static_cast<std::int64_t>(std::time(nullptr));
 }
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 std::string month_param(int year, int month)
 {
     char text[32];
@@ -176,7 +169,7 @@ public:
         if (empty)
             out_ += " planning__day--empty";
         out_ += "\" id=\"jour-";
-        out_ += iso(day);
+        out_ += domain::iso_date(day);
         out_ += '"';
         if (today)
             out_ += " aria-current=\"date\"";
@@ -397,7 +390,7 @@ http::Response planning_page(app::Context& ctx)
                 calendar.outside_day();
                 continue;
             }
-            const auto key = iso(day);
+            const auto key = domain::iso_date(day);
             while (next_entry < entries.size() && entries[next_entry].day < key)
                 ++next_entry;
             // The day's occurrences the child may attend, or has a booking of.

@@ -23,13 +23,6 @@ namespace
 
 constexpr int max_days_ahead = 30;
 
-std::string iso(domain::Date d)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
 db::Family my_family(app::Context& ctx)
 {
     auto family = db::load_family(ctx.db(), ctx.commune.id, ctx.family_id());
@@ -54,9 +47,10 @@ http::Response render(app::Context& ctx, const db::Family& family, const std::st
     view::Page page("famille/enfant_malade.tpl", "Enfant malade");
     auto& d = page.dict();
     const auto today = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-    d.SetValue("TODAY", iso(today));
+    d.SetValue("TODAY", domain::iso_date(today));
     d.SetValue("TODAY_LONG", domain::format_long_date_fr(today));
-    d.SetValue("UNTIL", std::string(ctx.req.form().get("jusqu_au").value_or(iso(today))));
+    d.SetValue("UNTIL",
+               std::string(ctx.req.form().get("jusqu_au").value_or(domain::iso_date(today))));
     if (!error.empty()) {
         d.SetValueAndShowSection("ERROR", error, "HAS_ERROR");
         d.SetValue("ERROR_TARGET", "#malade-" + error_field);
@@ -138,8 +132,8 @@ http::Response sick_leave_submit(app::Context& ctx)
     // a wait-listed child when there is one.
     const auto kid = booking_child(ctx, family, *child);
     std::vector<std::int64_t> cancelled;
-    for (const auto& e :
-         db::child_planning(ctx.db(), ctx.commune.id, child->id, iso(today), iso(until))) {
+    for (const auto& e : db::child_planning(ctx.db(), ctx.commune.id, child->id,
+                                            domain::iso_date(today), domain::iso_date(until))) {
         if (!e.status ||
             (*e.status != db::BookingStatus::Booked && *e.status != db::BookingStatus::Waiting &&
              *e.status != db::BookingStatus::Offered))
@@ -156,8 +150,9 @@ http::Response sick_leave_submit(app::Context& ctx)
             cancelled.push_back(e.occurrence_id);
     }
     db::Transaction tx(ctx.db());
-    const auto leave = db::create_sick_leave(ctx.db(), ctx.commune.id, family.id, child->id,
-                                             iso(today), iso(until), ctx.parent->id);
+    const auto leave =
+        db::create_sick_leave(ctx.db(), ctx.commune.id, family.id, child->id,
+                              domain::iso_date(today), domain::iso_date(until), ctx.parent->id);
     for (const auto id : cancelled)
         db::add_sick_leave_day(ctx.db(), leave, id);
     if (certificate) {
@@ -167,7 +162,7 @@ http::Response sick_leave_submit(app::Context& ctx)
         doc.mime = certificate->mime;
         doc.extension = certificate->extension;
         doc.data = std::move(certificate->bytes);
-        doc.valid_until = iso(until);
+        doc.valid_until = domain::iso_date(until);
         doc.uploaded_by = ctx.parent->id;
         db::attach_certificate(ctx.db(), ctx.commune.id, leave,
                                db::add_document(ctx.db(), ctx.commune.id, family.id, doc));

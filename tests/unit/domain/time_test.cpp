@@ -256,6 +256,14 @@ BOOST_AUTO_TEST_CASE(sql_date_parses_a_date_column_and_nothing_else)
     BOOST_TEST(!domain::parse_sql_date("2026-1a-03"));
 }
 
+BOOST_AUTO_TEST_CASE(iso_date_pads_every_field_and_reads_back)
+{
+    BOOST_TEST(domain::iso_date({2026, 3, 4}) == "2026-03-04");
+    BOOST_TEST(domain::iso_date({987, 12, 31}) == "0987-12-31");
+    const Date day{2028, 2, 29};
+    BOOST_TEST((domain::parse_sql_date(domain::iso_date(day)).value_or(Date{}) == day));
+}
+
 BOOST_AUTO_TEST_CASE(sql_datetime_drops_a_fraction_of_up_to_six_digits)
 {
     BOOST_TEST(sql(domain::parse_sql_datetime("2026-11-29 18:30:05.5").value_or(LocalDateTime{})) ==
