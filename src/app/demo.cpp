@@ -195,9 +195,8 @@ void seed_bookings(db::Connection& conn, std::int64_t commune_id)
     const auto today = domain::paris_from_epoch(now).date;
     const auto first = domain::add_days(today, 3);
     const auto last = domain::add_days(today, 40);
-    char from[40], to[40];
-    std::snprintf(from, sizeof from, "%04d-%02d-%02d", first.year, first.month, first.day);
-    std::snprintf(to, sizeof to, "%04d-%02d-%02d", last.year, last.month, last.day);
+    const auto from = domain::iso_date(first);
+    const auto to = domain::iso_date(last);
     std::map<std::int64_t, std::string> activity_names;
     for (const auto& a : db::list_activities(conn, commune_id, false))
         activity_names[a.id] = a.name;

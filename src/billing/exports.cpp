@@ -55,12 +55,9 @@ std::string payments_csv(const std::vector<db::PaymentExportRow>& rows)
         std::string time;
         if (const auto utc = domain::parse_sql_datetime(r.paid_at)) {
             const auto paris = domain::paris_from_epoch(domain::utc_epoch(*utc));
-            char d[40];
             char t[40];
-            std::snprintf(d, sizeof d, "%04d-%02d-%02d", paris.date.year, paris.date.month,
-                          paris.date.day);
             std::snprintf(t, sizeof t, "%02d:%02d", paris.hour, paris.minute);
-            day = d;
+            day = domain::iso_date(paris.date);
             time = t;
         }
         csv.row({day, time, r.receipt_number, r.regie_name, std::to_string(r.family_number),

@@ -125,10 +125,8 @@ void fill_estimate(const billing::Estimate& e, ctemplate::TemplateDictionary& d)
 
 std::string paris_today()
 {
-    const auto d = domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date;
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
+    return domain::iso_date(
+        domain::paris_from_epoch(static_cast<std::int64_t>(std::time(nullptr))).date);
 }
 
 http::Response pdf_download(const std::string& file_name, std::string pdf)

@@ -182,9 +182,7 @@ domain::Date paris_today()
 
 std::string iso(domain::Date day)
 {
-    char text[40];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.year, day.month, day.day);
-    return text;
+    return domain::iso_date(day);
 }
 
 std::string paris_date_after(int days)
